@@ -1,0 +1,246 @@
+/**
+ * The lifecycle as data (ARCHITECTURE.md "The lifecycle as data").
+ *
+ * Plain, structured-clone-safe records: these are what IndexedDB stores, what workers post back
+ * and what an export bundle contains. Every entity has a stable id, `createdAt` (ms since epoch)
+ * and the ids/hashes of what it was made from.
+ */
+
+/** Inferred or user-chosen type of a column. */
+export type ColumnType = 'number' | 'integer' | 'boolean' | 'category' | 'datetime' | 'text' | 'id';
+
+/**
+ * How a column's values are physically stored.
+ * - `f64`: Float64Array, missing = NaN (number, integer, datetime as ms since epoch)
+ * - `dict`: Int32Array of codes into `dictionary`, missing = -1 (boolean, category, text, id)
+ */
+export type ColumnEncoding = 'f64' | 'dict';
+
+export interface ColumnSchema {
+  name: string;
+  type: ColumnType;
+  encoding: ColumnEncoding;
+  /** For `dict` columns: the distinct values, in first-seen order. Code i means dictionary[i]. */
+  dictionary?: string[];
+  missing: number;
+}
+
+export interface Dataset {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** Free text; e.g. the licence note of a bundled example. */
+  description?: string;
+}
+
+export interface DatasetVersion {
+  /** Content hash (hex SHA-256 of schema + column payloads); also the version's id. */
+  id: string;
+  datasetId: string;
+  /** The version this one was derived from (append, cleaning step), or null for an import. */
+  parentId: string | null;
+  createdAt: number;
+  rowCount: number;
+  schema: ColumnSchema[];
+  /** Rows per chunk; the last chunk of each column may be shorter. */
+  chunkRows: number;
+  chunkCount: number;
+  source: { kind: 'file' | 'example' | 'derived'; name: string; bytes?: number };
+  note?: string;
+}
+
+/** One chunk of one column of one dataset version. */
+export interface ColumnChunk {
+  versionId: string;
+  column: number;
+  index: number;
+  /** The (possibly encrypted) payload; see src/lib/db chunk codec. */
+  payload: ArrayBuffer;
+}
+
+export type Task = 'binary' | 'multiclass' | 'regression';
+export type ModelKind = 'baseline' | 'logistic' | 'linear' | 'mlp';
+export type BackendName = 'webgpu' | 'wasm' | 'cpu' | 'webgl';
+
+export interface ModelConfig {
+  kind: ModelKind;
+  hiddenUnits: number[];
+  activation: 'relu' | 'tanh' | 'sigmoid';
+  dropout: number;
+  l1: number;
+  l2: number;
+  optimizer: 'adam' | 'sgd';
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  earlyStoppingPatience: number;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend was chosen, in one sentence a person can read. */
+  reason: string;
+  /** Whether the user forced it in Settings. */
+  forced: boolean;
+  /** WebGPU adapter description, when one was found. */
+  adapter?: { vendor: string; architecture: string; isFallbackAdapter: boolean };
+  /** Probe timings in ms per backend, as measured. */
+  probeMs?: Partial<Record<BackendName, number>>;
+}
+
+export interface EnvInfo {
+  userAgent: string;
+  tfjsVersion: string;
+  appVersion: string;
+}
+
+export interface SplitSpec {
+  seed: number;
+  train: number;
+  validation: number;
+  test: number;
+  stratify: boolean;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+}
+
+export interface ClassificationMetrics {
+  task: 'binary' | 'multiclass';
+  accuracy: number;
+  macroF1: number;
+  labels: string[];
+  /** confusion[i][j] = count of true labels[i] predicted as labels[j]. */
+  confusion: number[][];
+  n: number;
+}
+
+export interface RegressionMetrics {
+  task: 'regression';
+  mae: number;
+  rmse: number;
+  r2: number;
+  n: number;
+}
+
+export type EvalMetrics = ClassificationMetrics | RegressionMetrics;
+
+export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface Run {
+  id: string;
+  createdAt: number;
+  datasetVersionId: string;
+  target: string;
+  features: string[];
+  task: Task;
+  config: ModelConfig;
+  split: SplitSpec;
+  backend: BackendInfo;
+  env: EnvInfo;
+  status: RunStatus;
+  error?: string;
+  history: EpochRecord[];
+  metrics?: EvalMetrics;
+  durationMs?: number;
+  /** Id of the stored model artifact (weights + preprocessing), when the run completed. */
+  artifactId?: string;
+  tags: string[];
+  notes: string;
+}
+
+/** A preprocessing step, fitted on the training split only. Plain data, serialisable. */
+export type FittedTransform =
+  | { kind: 'standardize'; column: string; mean: number; std: number; fill: number }
+  | { kind: 'one-hot'; column: string; categories: string[]; unseen: boolean };
+
+export interface PreprocessingSpec {
+  /** The fitted transforms in feature order; their outputs are concatenated. */
+  transforms: FittedTransform[];
+  /** Width of the feature vector produced. */
+  outputWidth: number;
+}
+
+/** One input field of a model's signature. */
+export interface SignatureField {
+  name: string;
+  type: ColumnType;
+  /** Allowed values for categorical fields. */
+  categories?: string[];
+  /** Observed range for numeric fields (for the form and validation). */
+  min?: number;
+  max?: number;
+}
+
+export interface InputSignature {
+  inputs: SignatureField[];
+  target: { name: string; task: Task; labels?: string[] };
+}
+
+/** The trained network plus everything needed to serve it, stored once per completed run. */
+export interface ModelArtifact {
+  id: string;
+  runId: string;
+  createdAt: number;
+  preprocessing: PreprocessingSpec;
+  signature: InputSignature;
+  /** tfjs `ModelArtifacts` minus the weight data (plain JSON). */
+  modelTopology: unknown;
+  weightSpecs: unknown[];
+  weightData: ArrayBuffer;
+  /** SHA-256 of weightData, hex. */
+  weightsHash: string;
+}
+
+export interface ModelVersion {
+  /** `${name}@${version}` */
+  id: string;
+  name: string;
+  version: number;
+  createdAt: number;
+  runId: string;
+  artifactId: string;
+  datasetVersionId: string;
+  metrics?: EvalMetrics;
+  signature: InputSignature;
+  tags: string[];
+  description: string;
+}
+
+export interface ModelAlias {
+  /** `${modelName}:${alias}` */
+  id: string;
+  modelName: string;
+  alias: string;
+  versionId: string;
+  updatedAt: number;
+}
+
+/** Append-only, hash-chained log entry of an alias move. */
+export interface AliasEvent {
+  /** Auto-increment sequence number. */
+  seq?: number;
+  modelName: string;
+  alias: string;
+  from: string | null;
+  to: string | null;
+  at: number;
+  reason: string;
+  actor: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A single prediction for a row of inputs. */
+export interface Prediction {
+  /** Predicted label (classification) or value (regression) as display text. */
+  label: string;
+  value: number;
+  /** Class probabilities in label order (classification only). */
+  probabilities?: number[];
+  modelVersionId: string;
+  latencyMs: number;
+}
