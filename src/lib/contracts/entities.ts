@@ -162,6 +162,11 @@ export interface PreprocessingSpec {
   transforms: FittedTransform[];
   /** Width of the feature vector produced. */
   outputWidth: number;
+  /**
+   * Regression only: the target is standardised with the training split's mean and std for
+   * training; predictions are mapped back with `value * std + mean`.
+   */
+  target?: { mean: number; std: number };
 }
 
 /** One input field of a model's signature. */

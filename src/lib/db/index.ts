@@ -1,0 +1,45 @@
+/**
+ * The storage layer: the only Dexie code in Benchtop (ARCHITECTURE.md "Storage").
+ *
+ * Each page or worker has one connection, opened on first use (see `connection.ts`); call
+ * {@link onVersionChange} and {@link cleanOrphanChunks} at start-up. Tests call
+ * {@link openDb} with a fresh name.
+ */
+export { BenchtopDb, CURRENT_SCHEMA_VERSION, DEFAULT_DB_NAME, SCHEMA_VERSIONS } from './schema';
+export type { ChunkKey, MetaRecord, SchemaVersion } from './schema';
+export { closeDb, getDb, onVersionChange, openDb } from './connection';
+export type { OpenDbOptions, VersionChangeInfo } from './connection';
+export { durabilityFor } from './durability';
+export { isQuotaExceeded, toStorageError, withStorageErrors } from './storage-errors';
+export {
+  CHUNK_CODEC_VERSION,
+  CHUNK_HEADER_BYTES,
+  chunkAdditionalData,
+  chunkPlaintext,
+  decodeChunk,
+  encodeChunk,
+} from './chunk-codec';
+export type { ChunkContext, ColumnValues } from './chunk-codec';
+export { CHUNK_ROWS, datasetContentHash } from './content-hash';
+export { canonicalJson } from './canonical-json';
+export { GENESIS_HASH, sha256Hex } from './sha256';
+export { createDataset, deleteDataset, getDataset, listDatasets } from './datasets';
+export type { NewDataset } from './datasets';
+export { getVersion, listVersions, writeDatasetVersion } from './dataset-versions';
+export type { NewDatasetVersion } from './dataset-versions';
+export { readColumn, readColumns, verifyDatasetVersion } from './column-reads';
+export { cleanOrphanChunks } from './orphan-chunks';
+export { deleteRun, getRun, listRuns, putRun, updateRun } from './runs';
+export { getArtifact, putArtifact } from './artifacts';
+export {
+  getModelVersion,
+  listModelNames,
+  listModelVersions,
+  registerModelVersion,
+} from './registry';
+export type { NewModelVersion } from './registry';
+export { aliasHistory, aliasHolderAt, getAlias, listAliases, moveAlias } from './aliases';
+export type { AliasMove } from './aliases';
+export { aliasEventHash, verifyAliasChain } from './alias-chain';
+export type { ChainVerification } from './alias-chain';
+export { getSetting, putSetting } from './meta';

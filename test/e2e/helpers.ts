@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * Records every request the page (and its workers) make to any origin other than the app's own,
+ * and aborts it; and collects CSP violations. RELIABILITY.md X1/X2.
+ */
+export async function guardOrigin(page: Page, origin = 'http://127.0.0.1:4173') {
+  const external: string[] = [];
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) {
+      return route.continue();
+    }
+    external.push(url);
+    return route.abort();
+  });
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = list;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      list.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  return {
+    external,
+    consoleErrors,
+    cspViolations: () =>
+      page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.slice()),
+  };
+}
+
+/** Selects the first option of a `<select>` whose text contains `text`. */
+export async function selectOptionContaining(select: Locator, text: string): Promise<void> {
+  const label = await select.locator('option', { hasText: text }).first().innerText();
+  await select.selectOption({ label });
+}

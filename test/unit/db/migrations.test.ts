@@ -1,0 +1,235 @@
+/**
+ * RELIABILITY.md S7: data written by every earlier schema opens in the current one, with equal
+ * checksums.
+ *
+ * Each historic schema version has a frozen WRITER that stores raw records exactly as that
+ * version of the app stored them (hand-built chunk bytes, no current repository code). The test
+ * opens a database declared only up to that version, runs the writer, which returns the
+ * checksum of the logical content it wrote, then reopens with the current schema (running every
+ * migration) and recomputes the checksum through the current repository API.
+ *
+ * When schema v2 arrives: append it to SCHEMA_VERSIONS, keep WRITERS[1] unchanged, add
+ * WRITERS[2], and adapt `currentChecksum` if the logical shape changed.
+ */
+import { f64, dict, makeArtifact, makeRun, SIGNATURE } from './helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  AliasEvent,
+  ColumnSchema,
+  DatasetVersion,
+  ModelVersion,
+} from '../../../src/lib/contracts/entities';
+import {
+  aliasEventHash,
+  aliasHistory,
+  BenchtopDb,
+  canonicalJson,
+  closeDb,
+  CURRENT_SCHEMA_VERSION,
+  datasetContentHash,
+  GENESIS_HASH,
+  getArtifact,
+  getModelVersion,
+  getRun,
+  getSetting,
+  getVersion,
+  listAliases,
+  listDatasets,
+  openDb,
+  readColumn,
+  SCHEMA_VERSIONS,
+  sha256Hex,
+  verifyAliasChain,
+  verifyDatasetVersion,
+  type ColumnValues,
+} from '../../../src/lib/db';
+
+/** What a fixture wrote, in a shape independent of the schema version. */
+interface Logical {
+  datasets: unknown[];
+  versions: { manifest: unknown; columns: string[] }[];
+  runs: unknown[];
+  artifacts: unknown[];
+  modelVersions: unknown[];
+  aliases: unknown[];
+  aliasEvents: unknown[];
+  settings: Record<string, unknown>;
+}
+
+interface Written {
+  checksum: string;
+  versionIds: string[];
+  runIds: string[];
+  artifactIds: string[];
+  modelVersionIds: string[];
+  settingKeys: string[];
+}
+
+const checksum = async (logical: Logical): Promise<string> => sha256Hex(canonicalJson(logical));
+
+/** SHA-256 of a column's little-endian bytes (NaN written by the literal, so canonical). */
+const columnHash = (values: ColumnValues): Promise<string> =>
+  sha256Hex(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+
+/** Chunk bytes as schema v1 (chunk codec version 1) stored them: "BTCK", 1, dtype, 0, 0, values. */
+function v1Payload(values: ColumnValues): ArrayBuffer {
+  const out = new Uint8Array(8 + values.byteLength);
+  out.set([0x42, 0x54, 0x43, 0x4b, 1, values instanceof Float64Array ? 1 : 2, 0, 0]);
+  out.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), 8);
+  return out.buffer;
+}
+
+const withoutBytes = (a: { weightData: ArrayBuffer }): Promise<string> => sha256Hex(a.weightData);
+
+/** Schema v1 as shipped. Frozen. */
+async function writeV1(db: BenchtopDb): Promise<Written> {
+  const rows = 70_000; // two chunks of 65,536 rows
+  const schema: ColumnSchema[] = [f64('x', 70), dict('c', ['a', 'b', 'c'], 140)];
+  const x = new Float64Array(rows).map((_, i) => (i % 1000 === 0 ? NaN : i / 7));
+  const c = new Int32Array(rows).map((_, i) => (i % 500 === 0 ? -1 : i % 3));
+  const columns: ColumnValues[] = [x, c];
+  const id = await datasetContentHash(schema, columns, 65_536);
+  const dataset = { id: 'ds1', name: 'fixture', createdAt: 1, description: 'v1 fixture' };
+  const manifest: DatasetVersion = {
+    id,
+    datasetId: 'ds1',
+    parentId: null,
+    createdAt: 2,
+    rowCount: rows,
+    schema,
+    chunkRows: 65_536,
+    chunkCount: 2,
+    source: { kind: 'file', name: 'fixture.csv', bytes: 1234 },
+    note: 'v1',
+  };
+  await db.datasets.put(dataset);
+  for (let column = 0; column < 2; column++) {
+    for (let index = 0; index < 2; index++) {
+      const values = columns[column]!.subarray(index * 65_536, (index + 1) * 65_536);
+      await db.chunks.put({ versionId: id, column, index, payload: v1Payload(values) });
+    }
+  }
+  await db.datasetVersions.put(manifest);
+
+  const run = { ...makeRun('r1', 3, id), status: 'completed' as const, artifactId: 'a1' };
+  const artifact = await makeArtifact('a1', 'r1');
+  const mv: ModelVersion = {
+    id: 'm@1',
+    name: 'm',
+    version: 1,
+    createdAt: 4,
+    runId: 'r1',
+    artifactId: 'a1',
+    datasetVersionId: id,
+    signature: SIGNATURE,
+    tags: ['t'],
+    description: 'first',
+  };
+  await db.runs.put(run);
+  await db.artifacts.put(artifact);
+  await db.modelVersions.put(mv);
+
+  const fields = {
+    modelName: 'm',
+    alias: 'champion',
+    from: null,
+    to: 'm@1',
+    at: 5,
+    reason: 'first',
+    actor: 'fixture',
+    prevHash: GENESIS_HASH,
+  };
+  const event: AliasEvent = { ...fields, hash: await aliasEventHash(fields) };
+  const seq = await db.aliasEvents.add(event);
+  const alias = {
+    id: 'm:champion',
+    modelName: 'm',
+    alias: 'champion',
+    versionId: 'm@1',
+    updatedAt: 5,
+  };
+  await db.aliases.put(alias);
+  await db.meta.put({ key: 'aliasChainHead:m', value: { seq, hash: event.hash } });
+  await db.meta.put({ key: 'backendPreference', value: 'wasm' });
+
+  return {
+    checksum: await checksum({
+      datasets: [dataset],
+      versions: [{ manifest, columns: [await columnHash(x), await columnHash(c)] }],
+      runs: [run],
+      artifacts: [{ ...artifact, weightData: await withoutBytes(artifact) }],
+      modelVersions: [mv],
+      aliases: [alias],
+      aliasEvents: [{ ...event, seq }],
+      settings: { backendPreference: 'wasm' },
+    }),
+    versionIds: [id],
+    runIds: ['r1'],
+    artifactIds: ['a1'],
+    modelVersionIds: ['m@1'],
+    settingKeys: ['backendPreference'],
+  };
+}
+
+const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = { 1: writeV1 };
+
+/** The same logical content, read back through the current repository API. */
+async function currentChecksum(w: Written): Promise<string> {
+  const versions = [];
+  for (const id of w.versionIds) {
+    const manifest = await getVersion(id);
+    await verifyDatasetVersion(id);
+    const columns = [];
+    for (let c = 0; c < (manifest?.schema.length ?? 0); c++) {
+      columns.push(await columnHash(await readColumn(id, c)));
+    }
+    versions.push({ manifest, columns });
+  }
+  const artifacts = [];
+  for (const id of w.artifactIds) {
+    const a = (await getArtifact(id))!;
+    artifacts.push({ ...a, weightData: await withoutBytes(a) });
+  }
+  const settings: Record<string, unknown> = {};
+  for (const key of w.settingKeys) settings[key] = await getSetting(key);
+  return checksum({
+    datasets: await listDatasets(),
+    versions,
+    runs: await Promise.all(w.runIds.map((id) => getRun(id))),
+    artifacts,
+    modelVersions: await Promise.all(w.modelVersionIds.map((id) => getModelVersion(id))),
+    aliases: await listAliases('m'),
+    aliasEvents: await aliasHistory('m', 'champion'),
+    settings,
+  });
+}
+
+describe('schema migrations (S7)', () => {
+  afterEach(() => closeDb());
+
+  it('has a frozen fixture writer for every schema version', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(
+      Object.keys(WRITERS)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
+    expect(CURRENT_SCHEMA_VERSION).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version);
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))(
+    'data written by schema v%i opens in the current schema with equal checksums',
+    async (version) => {
+      const name = `benchtop-migration-${version}-${crypto.randomUUID()}`;
+      const old = new BenchtopDb(name, { upTo: version });
+      await old.open();
+      expect(old.verno).toBe(version);
+      const written = await WRITERS[version]!(old);
+      old.close();
+
+      const db = await openDb({ name });
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      expect(await currentChecksum(written)).toBe(written.checksum);
+      expect(await verifyAliasChain()).toEqual({ ok: true });
+    },
+  );
+});
