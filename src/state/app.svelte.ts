@@ -99,6 +99,8 @@ export class AppState {
         return null;
       }
       await this.refresh();
+      // Ask the browser not to evict local data under storage pressure (best effort).
+      void navigator.storage?.persist?.().catch(() => false);
       return out.value;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);

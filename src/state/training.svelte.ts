@@ -63,9 +63,7 @@ export class TrainingSession {
           this.losses = [...this.losses, { epoch: p.epoch, loss: p.loss, valLoss: p.valLoss }];
         }
       });
-      const out = await this.app.compute.call((api) =>
-        api.train({ runId, ...args }, onProgress),
-      );
+      const out = await this.app.compute.call((api) => api.train({ runId, ...args }, onProgress));
       if (out.ok) this.run = out.value;
       else this.error = out.error.message;
     } catch (e) {

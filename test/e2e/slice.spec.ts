@@ -60,6 +60,12 @@ test('penguins: train, register, predict, reload, predict again', async ({ page 
   };
   await predictGentoo();
 
+  // A value that is not a number is refused with a message naming the field and the value.
+  await page.getByLabel('Beak Length (mm)').fill('abc');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByRole('alert')).toContainText('Beak Length (mm)');
+  await expect(page.getByRole('alert')).toContainText('abc');
+
   // Everything survives a reload: dataset, run, model version; the model still predicts.
   await page.reload();
   await page.getByRole('link', { name: 'Experiments' }).click();
@@ -120,4 +126,26 @@ test('bad training setups get a clear message and store nothing', async ({ page 
   // Nothing was stored half-way: no run records for the refused setups.
   await page.getByRole('link', { name: 'Experiments' }).click();
   await expect(page.getByText('No runs yet.')).toBeVisible();
+});
+
+test('training can be cancelled and the run is recorded as cancelled', async ({ page }) => {
+  await guardOrigin(page);
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('344');
+  await page.getByRole('link', { name: 'Train', exact: true }).click();
+  await page.getByLabel('Target column').selectOption('Species');
+  await page.getByLabel('Model').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('1000');
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const bar = page.getByRole('progressbar', { name: 'Training progress' });
+  // Wait for live progress (a few epochs in), then cancel.
+  await expect(bar).not.toHaveAttribute('aria-valuenow', '0');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('cancelled');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await page.getByRole('link', { name: 'Experiments' }).click();
+  await expect(page.getByRole('table', { name: 'Runs' })).toContainText('cancelled');
+  await page.getByRole('link', { name: 'Registry' }).click();
+  await expect(page.getByText('No registered models yet')).toBeVisible();
 });

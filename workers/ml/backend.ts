@@ -194,7 +194,6 @@ export async function selectBackend(preference: 'auto' | BackendName): Promise<B
   };
 }
 
-
 /**
  * Live tensors on the current tfjs engine, for leak checks (RELIABILITY M6: flat across epochs
  * and trials).

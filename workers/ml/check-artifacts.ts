@@ -51,7 +51,12 @@ type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Walks the JSON parts: no fetch-related keys, no URLs, bounded depth and size. */
-function checkNoReferences(value: unknown, path: string, budget: { nodes: number }, depth = 0): void {
+function checkNoReferences(
+  value: unknown,
+  path: string,
+  budget: { nodes: number },
+  depth = 0,
+): void {
   if (--budget.nodes < 0) reject('topology is too large');
   if (depth > 32) reject(`topology nests too deeply at ${path}`);
   if (typeof value === 'string') {
@@ -75,7 +80,8 @@ function checkNoReferences(value: unknown, path: string, budget: { nodes: number
 function checkSerializable(v: unknown, allowed: Set<string>, what: string): void {
   if (v === null || v === undefined) return;
   const name = isDict(v) ? v['class_name'] : undefined;
-  if (typeof name !== 'string' || !allowed.has(name)) reject(`${what} ${JSON.stringify(name)} is not allowed`);
+  if (typeof name !== 'string' || !allowed.has(name))
+    reject(`${what} ${JSON.stringify(name)} is not allowed`);
 }
 
 /** Expected weight shapes, in save order, from a Sequential topology. */
@@ -103,13 +109,16 @@ function expectedShapes(topology: unknown): number[][] {
     if (width === null) {
       const w = Array.isArray(bis) && bis.length === 2 ? bis[1] : undefined;
       if (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > MAX_INPUT_WIDTH) {
-        reject(`${where}: input width ${JSON.stringify(w)} must be an integer 1..${MAX_INPUT_WIDTH}`);
+        reject(
+          `${where}: input width ${JSON.stringify(w)} must be an integer 1..${MAX_INPUT_WIDTH}`,
+        );
       }
       width = w;
     }
     if (cls === 'Dropout') {
       const rate = c['rate'];
-      if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) reject(`${where}: bad dropout rate`);
+      if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
+        reject(`${where}: bad dropout rate`);
     }
     if (cls !== 'Dense') return;
     const units = c['units'];
@@ -117,7 +126,8 @@ function expectedShapes(topology: unknown): number[][] {
       reject(`${where}: ${JSON.stringify(units)} units; a Dense layer may have 1 to ${MAX_UNITS}`);
     }
     const act = c['activation'] ?? 'linear';
-    if (typeof act !== 'string' || !ACTIVATIONS.has(act)) reject(`${where}: activation ${JSON.stringify(act)}`);
+    if (typeof act !== 'string' || !ACTIVATIONS.has(act))
+      reject(`${where}: activation ${JSON.stringify(act)}`);
     checkSerializable(c['kernel_initializer'], INITIALIZERS, `${where}: initializer`);
     checkSerializable(c['bias_initializer'], INITIALIZERS, `${where}: initializer`);
     checkSerializable(c['kernel_regularizer'], REGULARIZERS, `${where}: regularizer`);
@@ -131,7 +141,9 @@ function expectedShapes(topology: unknown): number[][] {
     lastDense = c;
   });
   const out = lastDense as Dict | null;
-  const ok = out && (out['activation'] === 'softmax' || (out['activation'] === 'linear' && out['units'] === 1));
+  const ok =
+    out &&
+    (out['activation'] === 'softmax' || (out['activation'] === 'linear' && out['units'] === 1));
   if (!ok || layers[layers.length - 1]?.class_name !== 'Dense') {
     reject('the last layer must be a softmax Dense layer or a 1-unit linear Dense layer');
   }
@@ -161,13 +173,21 @@ export function checkArtifacts(artifacts: unknown): ModelArtifactsData {
   }
   let bytes = 0;
   weightSpecs.forEach((spec: unknown, i) => {
-    if (!isDict(spec) || typeof spec['name'] !== 'string') reject(`weight spec ${i + 1} is malformed`);
-    if (spec['dtype'] !== 'float32') reject(`weight ${spec['name']} has dtype ${JSON.stringify(spec['dtype'])}`);
+    if (!isDict(spec) || typeof spec['name'] !== 'string')
+      reject(`weight spec ${i + 1} is malformed`);
+    if (spec['dtype'] !== 'float32')
+      reject(`weight ${spec['name']} has dtype ${JSON.stringify(spec['dtype'])}`);
     if (spec['quantization'] !== undefined) reject(`weight ${spec['name']} is quantized`);
     const shape = spec['shape'];
     const want = shapes[i] as number[];
-    if (!Array.isArray(shape) || shape.length !== want.length || shape.some((s, j) => s !== want[j])) {
-      reject(`weight ${spec['name']} has shape ${JSON.stringify(shape)}, the topology implies [${want}]`);
+    if (
+      !Array.isArray(shape) ||
+      shape.length !== want.length ||
+      shape.some((s, j) => s !== want[j])
+    ) {
+      reject(
+        `weight ${spec['name']} has shape ${JSON.stringify(shape)}, the topology implies [${want}]`,
+      );
     }
     bytes += want.reduce((a, b) => a * b, 1) * 4;
   });

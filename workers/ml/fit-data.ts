@@ -68,7 +68,10 @@ export function checkFitInputs(data: FitData, inputWidth: number, config: ModelC
     need(Boolean(data.xVal && data.yVal && data.nVal), 'validation needs xVal, yVal and nVal');
     checkFeatures(data.xVal as Float32Array, data.nVal as number, data.d, 'validation data');
   }
-  need(Number.isInteger(config.epochs) && config.epochs >= 1, `epochs ${config.epochs} must be ≥ 1`);
+  need(
+    Number.isInteger(config.epochs) && config.epochs >= 1,
+    `epochs ${config.epochs} must be ≥ 1`,
+  );
   need(
     Number.isInteger(config.batchSize) && config.batchSize >= 1,
     `batch size ${config.batchSize} must be ≥ 1`,

@@ -131,7 +131,7 @@ export async function fit(
           }
           step++;
           const yieldDue = performance.now() - lastYield >= yieldEvery;
-          const checked = (globalThis as any).__noGuard ? false : sync || step <= EAGER_CHECKS || yieldDue;
+          const checked = sync || step <= EAGER_CHECKS || yieldDue;
           if (checked) guard.beforeBatch();
           const batchLoss = tf.tidy(() => {
             const idx = tf.slice(perm, b * batch, batch);

@@ -98,7 +98,11 @@ export function buildModel(
 
   const regularizer =
     config.l1 > 0 || config.l2 > 0 ? tf.regularizers.l1l2({ l1: config.l1, l2: config.l2 }) : null;
-  const dense = (n: number, act: 'linear' | 'softmax' | ModelConfig['activation'], first: boolean) =>
+  const dense = (
+    n: number,
+    act: 'linear' | 'softmax' | ModelConfig['activation'],
+    first: boolean,
+  ) =>
     tf.layers.dense({
       units: n,
       activation: act,

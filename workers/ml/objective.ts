@@ -115,7 +115,9 @@ export function forwardLogits(
     }
     const activate = ACTIVATE[String(config['activation'])];
     if (layer.getClassName() !== 'Dense' || !activate) {
-      throw new Error(`unsupported layer ${layer.getClassName()} (${String(config['activation'])})`);
+      throw new Error(
+        `unsupported layer ${layer.getClassName()} (${String(config['activation'])})`,
+      );
     }
     h = activate(denseLogits(layer, h));
   }
@@ -148,7 +150,8 @@ export function uploadTargets(
   if (y.length !== n) throw new TrainingConfigError(`${what}: ${y.length} targets for ${n} rows`);
   if (spec.kind === 'linear') {
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(y[i])) throw new TrainingConfigError(`${what}: target at row ${i + 1} is ${y[i]}`);
+      if (!Number.isFinite(y[i]))
+        throw new TrainingConfigError(`${what}: target at row ${i + 1} is ${y[i]}`);
     }
     return tf.tensor2d(y instanceof Float32Array ? y : Float32Array.from(y), [n, 1]);
   }
@@ -156,11 +159,15 @@ export function uploadTargets(
   for (let i = 0; i < n; i++) {
     const v = y[i] as number;
     if (!Number.isInteger(v) || v < 0 || v >= spec.units) {
-      throw new TrainingConfigError(`${what}: label ${v} at row ${i + 1} is not a class index in 0..${spec.units - 1}`);
+      throw new TrainingConfigError(
+        `${what}: label ${v} at row ${i + 1} is not a class index in 0..${spec.units - 1}`,
+      );
     }
     labels[i] = v;
   }
-  return tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), spec.units), 'float32') as tf.Tensor2D);
+  return tf.tidy(
+    () => tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), spec.units), 'float32') as tf.Tensor2D,
+  );
 }
 
 /** Rows per forward pass when evaluating, to bound peak memory on large validation sets. */

@@ -41,11 +41,15 @@ async function fetchOwnOrigin(url: string | undefined, fileName: string): Promis
   const resolved = new URL(url, self.location.href);
   if (resolved.origin !== self.location.origin) {
     // The app never fetches from another origin (RELIABILITY.md promise 1).
-    throw new DataError(`${fileName}: refusing to fetch ${resolved.href}: not the app's own origin`);
+    throw new DataError(
+      `${fileName}: refusing to fetch ${resolved.href}: not the app's own origin`,
+    );
   }
   const response = await fetch(resolved);
   if (!response.ok) {
-    throw new DataError(`${fileName}: could not load the bundled example (HTTP ${response.status})`);
+    throw new DataError(
+      `${fileName}: could not load the bundled example (HTTP ${response.status})`,
+    );
   }
   return response.text();
 }

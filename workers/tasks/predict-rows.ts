@@ -56,15 +56,21 @@ export async function predictRows(
   const spec = artifact.preprocessing;
   const d = spec.outputWidth;
   const x = new Float32Array(rows.length * d);
-  rows.forEach((row, i) => x.set(encodeInputRow(spec, artifact.signature, row).vector, i * d));
+  const warnings = rows.map((row, i) => {
+    const encoded = encodeInputRow(spec, artifact.signature, row);
+    x.set(encoded.vector, i * d);
+    return encoded.warnings.map((w) => `${w.field}: ${w.message}`);
+  });
+  const withWarnings = <T extends object>(p: T, i: number): T =>
+    warnings[i]!.length ? { ...p, warnings: warnings[i]! } : p;
   const task = artifact.signature.target.task;
   const out = await predictBatch(model, x, rows.length, d, task);
   const latencyMs = (performance.now() - started) / Math.max(rows.length, 1);
   if (task === 'regression') {
     const { mean, std } = spec.target ?? { mean: 0, std: 1 };
-    return Array.from(out, (v) => {
+    return Array.from(out, (v, i) => {
       const value = v * std + mean;
-      return { label: value.toPrecision(6), value, modelVersionId, latencyMs };
+      return withWarnings({ label: value.toPrecision(6), value, modelVersionId, latencyMs }, i);
     });
   }
   const labels = artifact.signature.target.labels ?? [];
@@ -73,6 +79,7 @@ export async function predictRows(
     const probabilities = Array.from(out.subarray(i * k, (i + 1) * k));
     let best = 0;
     for (let j = 1; j < k; j++) if (probabilities[j]! > probabilities[best]!) best = j;
-    return { label: labels[best] ?? String(best), value: best, probabilities, modelVersionId, latencyMs };
+    const label = labels[best] ?? String(best);
+    return withWarnings({ label, value: best, probabilities, modelVersionId, latencyMs }, i);
   });
 }

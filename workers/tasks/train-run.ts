@@ -128,11 +128,25 @@ export async function trainRun(req: TrainRequest, hooks: TrainHooks): Promise<Ru
         },
       },
     );
-    progress({ phase: 'evaluating', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 0.92, etaMs: null });
+    progress({
+      phase: 'evaluating',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 0.92,
+      etaMs: null,
+    });
     const output = await predictBatch(model, test.x, test.n, d, task);
     const metrics = evaluate(task, labels, test.y, output, preprocessing);
 
-    progress({ phase: 'saving', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 0.96, etaMs: null });
+    progress({
+      phase: 'saving',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 0.96,
+      etaMs: null,
+    });
     const saved = await modelToArtifacts(model);
     const artifactId = `artifact-${req.runId}`;
     await putArtifact({
@@ -161,7 +175,14 @@ export async function trainRun(req: TrainRequest, hooks: TrainHooks): Promise<Ru
       artifactId,
       durationMs: performance.now() - startedAt,
     });
-    progress({ phase: 'saving', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 1, etaMs: 0 });
+    progress({
+      phase: 'saving',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 1,
+      etaMs: 0,
+    });
     return done;
   } catch (e) {
     const cancelled = e instanceof CancelledError;
@@ -244,4 +265,3 @@ function evaluate(
   }
   return classificationMetrics(yTrue as Int32Array, pred, labels);
 }
-

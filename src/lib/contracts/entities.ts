@@ -248,4 +248,6 @@ export interface Prediction {
   probabilities?: number[];
   modelVersionId: string;
   latencyMs: number;
+  /** Inputs that were accepted but adjusted (missing value filled, unseen category), per field. */
+  warnings?: string[];
 }

@@ -44,15 +44,25 @@ describe('selectBackend', () => {
     console.log(JSON.stringify(info), `${(performance.now() - t0).toFixed(0)} ms`);
     expect(info).toMatchObject({ name: 'webgpu', forced: true });
     expect(tf.getBackend()).toBe('webgpu');
-    if (info.adapter?.isFallbackAdapter) expect(info.reason).toMatch(/forced in Settings even though/);
+    if (info.adapter?.isFallbackAdapter)
+      expect(info.reason).toMatch(/forced in Settings even though/);
 
     // SwiftShader compiles each shader slowly (~11 s for the first): few ops, few batches.
     const data = blobs(256, 4, 2, 7);
-    const config = cfg({ kind: 'logistic', optimizer: 'sgd', learningRate: 0.5, batchSize: 64, epochs: 5 });
+    const config = cfg({
+      kind: 'logistic',
+      optimizer: 'sgd',
+      learningRate: 0.5,
+      batchSize: 64,
+      epochs: 5,
+    });
     const model = buildModel(config, 4, 'binary', 2, 1);
     const before = tf.memory().numTensors;
     const { history } = await fit(model, data, config, { seed: 1 });
-    console.log(`webgpu fit ${(performance.now() - t0).toFixed(0)} ms`, history.map((r) => r.loss.toFixed(4)).join(' '));
+    console.log(
+      `webgpu fit ${(performance.now() - t0).toFixed(0)} ms`,
+      history.map((r) => r.loss.toFixed(4)).join(' '),
+    );
     expect(history).toHaveLength(5);
     expect(history.at(-1)!.loss).toBeLessThan(history[0]!.loss);
     expect(tf.memory().numTensors).toBe(before);

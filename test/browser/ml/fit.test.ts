@@ -20,7 +20,9 @@ async function trainsWell(config: ReturnType<typeof cfg>): Promise<void> {
   const ms = performance.now() - t0;
   const probs = await predictBatch(model, data.x, data.n, 8, 'multiclass');
   const acc = accuracy(probs, data.y, 3);
-  console.log(`${config.kind}: ${ms.toFixed(0)} ms, loss ${history[0]?.loss} -> ${history.at(-1)?.loss}, acc ${acc}`);
+  console.log(
+    `${config.kind}: ${ms.toFixed(0)} ms, loss ${history[0]?.loss} -> ${history.at(-1)?.loss}, acc ${acc}`,
+  );
   expect(history).toHaveLength(config.epochs);
   expect(history.at(-1)!.loss).toBeLessThan(history[0]!.loss);
   expect(acc).toBeGreaterThan(0.9);
@@ -33,12 +35,26 @@ describe('fit on wasm', () => {
 
   it('trains an MLP with dropout and L1/L2', () =>
     trainsWell(
-      cfg({ kind: 'mlp', hiddenUnits: [32, 16], dropout: 0.2, l1: 1e-5, l2: 1e-4, epochs: 8, learningRate: 0.01 }),
+      cfg({
+        kind: 'mlp',
+        hiddenUnits: [32, 16],
+        dropout: 0.2,
+        l1: 1e-5,
+        l2: 1e-4,
+        epochs: 8,
+        learningRate: 0.01,
+      }),
     ));
 
   it('trains linear regression with SGD', async () => {
     const reg = linearData(1000, 5, 3);
-    const config = cfg({ kind: 'linear', optimizer: 'sgd', learningRate: 0.05, batchSize: 64, epochs: 10 });
+    const config = cfg({
+      kind: 'linear',
+      optimizer: 'sgd',
+      learningRate: 0.05,
+      batchSize: 64,
+      epochs: 10,
+    });
     const model = buildModel(config, 5, 'regression', 0, 2);
     const { history } = await fit(model, reg, config, { seed: 2 });
     // noise sd 0.1 -> irreducible MSE 0.01
@@ -69,7 +85,14 @@ describe('fit on wasm', () => {
     const noise = blobs(300, 8, 3, 21);
     const val = blobs(300, 8, 3, 22);
     const shuffled = Int32Array.from(noise.y, (_, i) => (i * 7) % 3);
-    const config = cfg({ kind: 'mlp', hiddenUnits: [64, 64], epochs: 100, batchSize: 32, learningRate: 0.01, earlyStoppingPatience: 3 });
+    const config = cfg({
+      kind: 'mlp',
+      hiddenUnits: [64, 64],
+      epochs: 100,
+      batchSize: 32,
+      learningRate: 0.01,
+      earlyStoppingPatience: 3,
+    });
     const model = buildModel(config, 8, 'multiclass', 3, 3);
     const epochs: number[] = [];
     const result = await fit(
@@ -96,7 +119,9 @@ describe('fit on wasm', () => {
     const config = cfg({ kind: 'mlp', hiddenUnits: [16], epochs: 50, batchSize: 32 });
     const model = buildModel(config, 8, 'multiclass', 3, 1);
     let calls = 0;
-    const err = await fit(model, data, config, { seed: 1, shouldStop: () => ++calls > 5 }).catch((e: unknown) => e);
+    const err = await fit(model, data, config, { seed: 1, shouldStop: () => ++calls > 5 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CancelledError);
     expect(calls).toBe(6);
     model.dispose();
@@ -108,8 +133,18 @@ describe('fit on wasm', () => {
     const model = buildModel(config, 8, 'multiclass', 3, 1);
     const counts: number[] = [];
     const opts = { seed: 1, onEpoch: () => counts.push(tf.memory().numTensors) };
-    const split = { ...data, n: 1500, x: data.x.subarray(0, 1500 * 8), y: data.y.subarray(0, 1500) };
-    const withVal = { ...split, xVal: data.x.subarray(1500 * 8), yVal: data.y.subarray(1500), nVal: 500 };
+    const split = {
+      ...data,
+      n: 1500,
+      x: data.x.subarray(0, 1500 * 8),
+      y: data.y.subarray(0, 1500),
+    };
+    const withVal = {
+      ...split,
+      xVal: data.x.subarray(1500 * 8),
+      yVal: data.y.subarray(1500),
+      nVal: 500,
+    };
     const before = tf.memory().numTensors;
     await fit(model, withVal, config, opts);
     const afterOne = tf.memory().numTensors;
@@ -140,21 +175,40 @@ describe('divergence (M1)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it.each(['adam', 'sgd'] as const)('learning rate 1e6 (%s): stops within a batch or two', async (optimizer) => {
-    const config = cfg({ kind: 'mlp', hiddenUnits: [16], optimizer, learningRate: 1e6, batchSize: 64, epochs: 3 });
-    const model = buildModel(config, 8, 'multiclass', 3, 1);
-    let batches = 0;
-    const err = await fit(model, data, config, { seed: 1, shouldStop: () => (batches++, false) }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DivergenceError);
-    console.log(optimizer, batches, (err as Error).message);
-    expect(batches).toBeLessThanOrEqual(3);
-    expect(await weightsFinite(model)).toBe(true);
-    model.dispose();
-  });
+  it.each(['adam', 'sgd'] as const)(
+    'learning rate 1e6 (%s): stops within a batch or two',
+    async (optimizer) => {
+      const config = cfg({
+        kind: 'mlp',
+        hiddenUnits: [16],
+        optimizer,
+        learningRate: 1e6,
+        batchSize: 64,
+        epochs: 3,
+      });
+      const model = buildModel(config, 8, 'multiclass', 3, 1);
+      let batches = 0;
+      const err = await fit(model, data, config, {
+        seed: 1,
+        shouldStop: () => (batches++, false),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DivergenceError);
+      console.log(optimizer, batches, (err as Error).message);
+      expect(batches).toBeLessThanOrEqual(3);
+      expect(await weightsFinite(model)).toBe(true);
+      model.dispose();
+    },
+  );
 
   it('learning rate 1e6 on regression (the loss overflows to Infinity/NaN)', async () => {
     const reg = linearData(512, 5, 3);
-    const config = cfg({ kind: 'linear', optimizer: 'sgd', learningRate: 1e6, batchSize: 64, epochs: 3 });
+    const config = cfg({
+      kind: 'linear',
+      optimizer: 'sgd',
+      learningRate: 1e6,
+      batchSize: 64,
+      epochs: 3,
+    });
     const model = buildModel(config, 5, 'regression', 0, 1);
     const err = await fit(model, reg, config, { seed: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DivergenceError);

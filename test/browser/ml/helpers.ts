@@ -59,7 +59,8 @@ export function accuracy(probs: Float32Array, y: Int32Array, k: number): number 
   let hits = 0;
   for (let i = 0; i < y.length; i++) {
     let best = 0;
-    for (let c = 1; c < k; c++) if ((probs[i * k + c] as number) > (probs[i * k + best] as number)) best = c;
+    for (let c = 1; c < k; c++)
+      if ((probs[i * k + c] as number) > (probs[i * k + best] as number)) best = c;
     if (best === y[i]) hits++;
   }
   return hits / y.length;

@@ -8,11 +8,20 @@ beforeAll(async () => {
   await selectBackend('wasm');
 });
 
-const layers = (m: tf.LayersModel) => m.layers.map((l) => `${l.getClassName()}:${String(l.getConfig()['units'] ?? l.getConfig()['rate'])}`);
+const layers = (m: tf.LayersModel) =>
+  m.layers.map(
+    (l) => `${l.getClassName()}:${String(l.getConfig()['units'] ?? l.getConfig()['rate'])}`,
+  );
 
 describe('buildModel', () => {
   it('builds each kind with the documented layers and output', () => {
-    const mlp = buildModel(cfg({ kind: 'mlp', hiddenUnits: [16, 8], dropout: 0.2, l2: 0.01 }), 5, 'multiclass', 4, 1);
+    const mlp = buildModel(
+      cfg({ kind: 'mlp', hiddenUnits: [16, 8], dropout: 0.2, l2: 0.01 }),
+      5,
+      'multiclass',
+      4,
+      1,
+    );
     expect(layers(mlp)).toEqual(['Dense:16', 'Dropout:0.2', 'Dense:8', 'Dropout:0.2', 'Dense:4']);
     expect(mlp.layers.at(-1)!.getConfig()['activation']).toBe('softmax');
     expect(mlp.layers[0]!.getConfig()['kernelRegularizer']).toBeTruthy();
@@ -33,8 +42,12 @@ describe('buildModel', () => {
   });
 
   it('rejects impossible configs with TrainingConfigError', () => {
-    expect(() => buildModel(cfg({ kind: 'linear' }), 5, 'binary', 2, 1)).toThrow(TrainingConfigError);
-    expect(() => buildModel(cfg({ kind: 'mlp', hiddenUnits: [5000] }), 5, 'binary', 2, 1)).toThrow(/4096/);
+    expect(() => buildModel(cfg({ kind: 'linear' }), 5, 'binary', 2, 1)).toThrow(
+      TrainingConfigError,
+    );
+    expect(() => buildModel(cfg({ kind: 'mlp', hiddenUnits: [5000] }), 5, 'binary', 2, 1)).toThrow(
+      /4096/,
+    );
     expect(() => buildModel(cfg({ kind: 'logistic' }), 0, 'binary', 2, 1)).toThrow(/input width/);
   });
 });
@@ -48,7 +61,11 @@ describe('baseline', () => {
     const model = buildModel(config, 3, 'multiclass', 3, 1);
     const { history, bestEpoch } = await fit(model, { x, y, n: 100, d: 3 }, config, { seed: 1 });
     const p = await predictBatch(model, x.subarray(0, 6), 2, 3, 'multiclass');
-    expect(Array.from(p.subarray(0, 3))).toEqual([expect.closeTo(0.3, 5), expect.closeTo(0.1, 5), expect.closeTo(0.6, 5)]);
+    expect(Array.from(p.subarray(0, 3))).toEqual([
+      expect.closeTo(0.3, 5),
+      expect.closeTo(0.1, 5),
+      expect.closeTo(0.6, 5),
+    ]);
     // cross-entropy of the frequencies: -(0.6 ln 0.6 + 0.3 ln 0.3 + 0.1 ln 0.1) = 0.8979
     expect(history).toEqual([{ epoch: 1, loss: expect.closeTo(0.8979, 3), valLoss: null }]);
     expect(bestEpoch).toBe(1);
@@ -79,7 +96,9 @@ describe('predictBatch', () => {
     console.log(`predictBatch 40k rows: ${(performance.now() - t0).toFixed(1)} ms`);
     expect(tf.memory().numTensors).toBe(before);
     expect(p).toHaveLength(40000 * 3);
-    const tail = tf.tidy(() => (model.predict(tf.tensor2d(data.x.subarray(39990 * 6), [10, 6])) as tf.Tensor).dataSync());
+    const tail = tf.tidy(() =>
+      (model.predict(tf.tensor2d(data.x.subarray(39990 * 6), [10, 6])) as tf.Tensor).dataSync(),
+    );
     for (let i = 0; i < 30; i++) expect(p[39990 * 3 + i]).toBeCloseTo(tail[i]!, 5);
     await expect(predictBatch(model, data.x, data.n, 5, 'multiclass')).rejects.toThrow(/expects 6/);
     model.dispose();

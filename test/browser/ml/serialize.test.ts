@@ -28,14 +28,23 @@ beforeAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-/** A deep copy of the good artifacts with `edit` applied to the topology JSON. */
-function tampered(edit: (topology: any, a: ModelArtifactsData) => void): ModelArtifactsData {
+/** The parts of the saved topology JSON the tests tamper with. */
+interface Topology {
+  class_name: string;
+  weightsManifest?: unknown;
+  config: { layers: { class_name: string; config: Record<string, unknown> }[] };
+}
+type Spec = { dtype: string; shape: number[] };
+type Edit = (topology: Topology, a: ModelArtifactsData) => unknown;
+
+/** A deep copy of the good artifacts with `edit` applied. */
+function tampered(edit: Edit): ModelArtifactsData {
   const a: ModelArtifactsData = {
     modelTopology: structuredClone(good.modelTopology),
     weightSpecs: structuredClone(good.weightSpecs),
     weightData: good.weightData.slice(0),
   };
-  edit(a.modelTopology, a);
+  edit(a.modelTopology as Topology, a);
   return a;
 }
 
@@ -51,24 +60,24 @@ describe('serialize', () => {
     expect(() => structuredClone(good)).not.toThrow();
   });
 
-  it.each([
-    ['weight bytes ≠ shapes', (_t: any, a: ModelArtifactsData) => (a.weightData = a.weightData.slice(4)), /bytes/],
-    ['an unknown layer class', (t: any) => (t.config.layers[1].class_name = 'Lambda'), /"Lambda"/],
-    ['huge units', (t: any) => (t.config.layers[0].config.units = 100000), /100000 units/],
+  it.each<[string, Edit, RegExp]>([
+    ['weight bytes ≠ shapes', (_t, a) => (a.weightData = a.weightData.slice(4)), /bytes/],
+    ['an unknown layer class', (t) => (t.config.layers[1]!.class_name = 'Lambda'), /"Lambda"/],
+    ['huge units', (t) => (t.config.layers[0]!.config.units = 100000), /100000 units/],
     [
       'NaN weights',
-      (_t: any, a: ModelArtifactsData) => new Float32Array(a.weightData).fill(Number.NaN, 3, 4),
+      (_t, a) => new Float32Array(a.weightData).fill(Number.NaN, 3, 4),
       /weight value 3 is NaN/,
     ],
     [
       'a weights manifest with remote paths',
-      (t: any) => (t.weightsManifest = [{ paths: ['https://evil.example/w.bin'], weights: [] }]),
+      (t) => (t.weightsManifest = [{ paths: ['https://evil.example/w.bin'], weights: [] }]),
       /external files|URL/,
     ],
-    ['a URL in a name', (t: any) => (t.config.layers[0].config.name = 'https://evil.example/x'), /URL/],
-    ['a non-Sequential topology', (t: any) => (t.class_name = 'Functional'), /Sequential/],
-    ['an int32 weight', (_t: any, a: ModelArtifactsData) => ((a.weightSpecs[0] as any).dtype = 'int32'), /dtype/],
-    ['a swapped weight shape', (_t: any, a: ModelArtifactsData) => ((a.weightSpecs[0] as any).shape = [12, 6]), /shape/],
+    ['a URL in a name', (t) => (t.config.layers[0]!.config.name = 'https://evil.example/x'), /URL/],
+    ['a non-Sequential topology', (t) => (t.class_name = 'Functional'), /Sequential/],
+    ['an int32 weight', (_t, a) => ((a.weightSpecs[0] as Spec).dtype = 'int32'), /dtype/],
+    ['a swapped weight shape', (_t, a) => ((a.weightSpecs[0] as Spec).shape = [12, 6]), /shape/],
   ])('rejects %s, without touching the network', async (_name, edit, message) => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const before = tf.memory().numTensors;
@@ -83,6 +92,8 @@ describe('serialize', () => {
     const a = { ...good, weightsManifest: [{ paths: ['w.bin'], weights: [] }] };
     await expect(modelFromArtifacts(a)).rejects.toThrow(/external files/);
     await expect(modelFromArtifacts(null)).rejects.toThrow(IntegrityError);
-    await expect(modelFromArtifacts({ ...good, weightData: [good.weightData] })).rejects.toThrow(/ArrayBuffer/);
+    await expect(modelFromArtifacts({ ...good, weightData: [good.weightData] })).rejects.toThrow(
+      /ArrayBuffer/,
+    );
   });
 });
