@@ -105,7 +105,13 @@ function median(xs: number[]): number {
 
 interface PeerResult {
   seconds: number;
-  columns: Array<{ ks: number; ksP: number; wassersteinNormed: number; psi: number; jensenShannon: number }>;
+  columns: Array<{
+    ks: number;
+    ksP: number;
+    wassersteinNormed: number;
+    psi: number;
+    jensenShannon: number;
+  }>;
 }
 
 function runPeer(ref: SharedArrayBuffer, cur: SharedArrayBuffer): PeerResult | string {
@@ -155,7 +161,8 @@ async function main(): Promise<void> {
   const pool = new Pool(ref, cur);
   let results: D1ColumnResult[] = [];
   const full: number[] = [];
-  for (let i = 0; i <= RUNS; i++) full.push(await time(async () => (results = await pool.runAll(false))));
+  for (let i = 0; i <= RUNS; i++)
+    full.push(await time(async () => (results = await pool.runAll(false))));
   const cached: number[] = [];
   for (let i = 0; i <= RUNS; i++) cached.push(await time(() => pool.runAll(true)));
   await pool.close();
@@ -163,8 +170,7 @@ async function main(): Promise<void> {
   const cachedMedian = median(cached.slice(1));
 
   const peer = runPeer(ref, cur);
-  const peerText =
-    typeof peer === 'string' ? `scipy ${peer}` : `scipy ${fmt(peer.seconds)} s`;
+  const peerText = typeof peer === 'string' ? `scipy ${peer}` : `scipy ${fmt(peer.seconds)} s`;
   const ratio = (s: number): string =>
     typeof peer === 'string' ? '' : `; ratio ${Math.round(peer.seconds / s)}x`;
   console.log(

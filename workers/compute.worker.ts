@@ -1,56 +1,62 @@
 /**
- * The compute worker: import, training and scoring, behind the {@link ComputeApi} contract.
- * It reads and writes IndexedDB itself so that large arrays never cross into the page; only
- * summaries, progress and small results are posted back.
+ * The compute worker: import, validation, training and scoring, behind the {@link ComputeApi}
+ * contract. It reads and writes IndexedDB itself so that large arrays never cross into the page;
+ * only summaries, progress and small results are posted back. Failures come back as
+ * `{ ok: false, error }` data (typed errors do not survive structured cloning as classes).
  */
 import * as Comlink from 'comlink';
-import type { ComputeApi } from '../src/lib/contracts/compute';
+import type { ComputeApi, Outcome } from '../src/lib/contracts/compute';
 import { toErrorInfo } from '../src/lib/contracts/errors';
-import { importDataset } from './tasks/import-dataset';
+import { cancelImport, importDataset, previewImport } from './tasks/import-dataset';
 import { trainRun } from './tasks/train-run';
 import { predictRows } from './tasks/predict-rows';
+import { inferSuite, profile, readRows, runSuite, validate } from './tasks/quality';
 import { currentTensorCount } from './ml';
 import { chooseBackend } from './tasks/backend-state';
 
-const cancelled = new Set<string>();
+async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    return { ok: false, error: toErrorInfo(e) };
+  }
+}
+
+const cancelledRuns = new Set<string>();
 
 const api: ComputeApi = {
   selectBackend: (preference) => chooseBackend(preference),
 
-  async importDataset(request) {
-    try {
-      return { ok: true, value: await importDataset(request) };
-    } catch (e) {
-      return { ok: false, error: toErrorInfo(e) };
-    }
-  },
+  previewImport: (request) => attempt(() => previewImport(request)),
+  importDataset: (request, onProgress) =>
+    attempt(async () => (await importDataset(request, onProgress)).version),
+  cancelImport: async (importId) => cancelImport(importId),
+
+  profile: (versionId) => attempt(() => profile(versionId)),
+  validate: (versionId, target) => attempt(() => validate(versionId, target)),
+  readRows: (versionId, rows) => attempt(() => readRows(versionId, rows)),
+  inferSuite: (versionId, name) => attempt(() => inferSuite(versionId, name)),
+  runSuite: (suiteId, versionId) => attempt(() => runSuite(suiteId, versionId)),
 
   async train(request, onProgress) {
-    cancelled.delete(request.runId);
+    cancelledRuns.delete(request.runId);
     try {
-      const run = await trainRun(request, {
-        onProgress,
-        shouldStop: () => cancelled.has(request.runId),
-      });
-      return { ok: true, value: run };
-    } catch (e) {
-      return { ok: false, error: toErrorInfo(e) };
+      return await attempt(() =>
+        trainRun(request, {
+          onProgress,
+          shouldStop: () => cancelledRuns.has(request.runId),
+        }),
+      );
     } finally {
-      cancelled.delete(request.runId);
+      cancelledRuns.delete(request.runId);
     }
   },
-
-  async cancel(runId) {
-    cancelled.add(runId);
+  cancel: async (runId) => {
+    cancelledRuns.add(runId);
   },
 
-  async predict(artifactId, modelVersionId, rows) {
-    try {
-      return { ok: true, value: await predictRows(artifactId, modelVersionId, rows) };
-    } catch (e) {
-      return { ok: false, error: toErrorInfo(e) };
-    }
-  },
+  predict: (artifactId, modelVersionId, rows) =>
+    attempt(() => predictRows(artifactId, modelVersionId, rows)),
 
   tensorCount: async () => currentTensorCount(),
 };

@@ -8,13 +8,16 @@
  * - Fixed batch shape: each epoch runs floor(n / b) full batches and leaves out the last partial
  *   one (its rows are different each epoch, as the shuffle changes), so kernels are never
  *   recompiled for an odd shape. With n < batchSize the batch is all n rows.
- * - Divergence (RELIABILITY M1) is checked by reading back one scalar (see {@link DivergenceGuard}).
- *   On WASM and CPU the ops have already run when they return, so reading a scalar costs
- *   nothing beyond the check's own ops: every batch is checked and training stops in the batch
- *   that diverged. On GPU backends a read-back stalls the queue, so only the first
- *   {@link EAGER_CHECKS} batches, every batch that ends at a yield point (~50 ms) and every
- *   epoch end are checked: detection can then lag by up to ~50 ms of batches; the restored
- *   weights are still the last ones seen finite.
+ * - Divergence (RELIABILITY M1: NaN/Inf loss or weights, or an exploding loss; see
+ *   {@link DivergenceGuard}) is checked by reading back two numbers after a batch. On WASM and
+ *   CPU the ops have already run when they return, so the read-back costs only the check's own
+ *   ops (~6% of a step measured on an MLP 50-128-64-2, batch 1024): every batch is checked and
+ *   training stops in the batch that diverged. On GPU backends a read-back stalls the queue, so
+ *   only the first {@link EAGER_CHECKS} batches, each batch that ends at a yield point (~50 ms)
+ *   and each epoch end are checked: detection can lag by up to ~50 ms of batches, and the
+ *   restored weights are still the last ones whose loss was checked good.
+ * - Cancellation: `shouldStop()` is asked before every batch, and the loop yields a macrotask
+ *   every `yieldEveryMs` so a cancel message posted to the worker can set the flag it reads.
  * - Dropout masks are drawn by this loop, seeded per batch (see objective.ts), so the same seed
  *   gives identical weights and history (RELIABILITY M5).
  * - Early stopping (patience > 0 and validation data) watches the validation loss and restores

@@ -4,6 +4,11 @@
  * reads and writes IndexedDB itself.
  */
 import type {
+  ColumnType,
+  DatasetProfile,
+  ExpectationSuite,
+  SuiteRun,
+  ValidationReport,
   BackendInfo,
   BackendName,
   DatasetVersion,
@@ -20,15 +25,61 @@ export type BackendPreference = 'auto' | BackendName;
 /** One row of inputs for serving: column name to raw value (form text, number or null). */
 export type InputRow = Record<string, string | number | boolean | null>;
 
+export type ImportFormat = 'csv' | 'json' | 'ndjson';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** What the user may correct on the preview before committing an import. */
+export interface ImportOptions {
+  format?: ImportFormat;
+  /** For csv: ',', '\t', ';' or '|'. */
+  delimiter?: string;
+  /** For csv: whether the first line is a header (default: detected). */
+  hasHeader?: boolean;
+  encoding?: TextEncoding;
+  /** Per-column type overrides by (final) column name. */
+  types?: Record<string, ColumnType>;
+}
+
 export interface ImportRequest {
+  /** Correlates progress and cancel. */
+  importId?: string;
   /** Dataset name shown in the UI. */
   name: string;
   /** File name (for error messages and lineage). */
   fileName: string;
-  /** Source text; for bundled examples the worker fetches `url` from the app's own origin. */
+  /** The source: a File/Blob (streamed in the worker), text, or a same-origin url (examples). */
+  file?: Blob;
   text?: string;
   url?: string;
   description?: string;
+  options?: ImportOptions;
+  /** Append as a new version of this dataset (parent = its latest version) instead of a new one. */
+  appendTo?: string;
+}
+
+/** The guess shown before an import is committed. */
+export interface ImportPreview {
+  format: ImportFormat;
+  encoding: TextEncoding;
+  delimiter: string | null;
+  hasHeader: boolean;
+  header: string[];
+  /** First rows as raw text, at most 20. */
+  rows: string[][];
+  types: ColumnType[];
+  /** Anything the user should know (renamed headers, encoding fallback, ...). */
+  notes: string[];
+}
+
+export interface ImportProgress {
+  importId: string;
+  phase: 'reading' | 'parsing' | 'typing' | 'profiling' | 'storing' | 'done';
+  bytesRead: number;
+  totalBytes: number | null;
+  rows: number;
+  rowsPerSecond: number;
+  /** 0..1 */
+  fraction: number;
 }
 
 export interface TrainRequest {
@@ -62,8 +113,25 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo 
 export interface ComputeApi {
   /** Selects (or re-selects) the tfjs backend; `auto` runs the measured probe. */
   selectBackend(preference: BackendPreference): Promise<BackendInfo>;
-  /** Parses, types and stores a dataset version. */
-  importDataset(request: ImportRequest): Promise<Outcome<DatasetVersion>>;
+  /** Detects format, encoding, delimiter, header and types from the start of the source. */
+  previewImport(request: ImportRequest): Promise<Outcome<ImportPreview>>;
+  /** Parses (streaming), types, profiles and stores a dataset version. */
+  importDataset(
+    request: ImportRequest,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<Outcome<DatasetVersion>>;
+  /** Cancels an import; nothing of it becomes visible. */
+  cancelImport(importId: string): Promise<void>;
+  /** The profile of a version (computed once at import, then read from the store). */
+  profile(versionId: string): Promise<Outcome<DatasetProfile>>;
+  /** Runs every data-quality check on a version. */
+  validate(versionId: string, target?: string): Promise<Outcome<ValidationReport>>;
+  /** Rows of a version as display text (preview and finding click-through). */
+  readRows(versionId: string, rows: number[]): Promise<Outcome<string[][]>>;
+  /** Infers an expectation suite from a version (not saved). */
+  inferSuite(versionId: string, name: string): Promise<Outcome<ExpectationSuite>>;
+  /** Runs a saved suite against a version and stores the result. */
+  runSuite(suiteId: string, versionId: string): Promise<Outcome<SuiteRun>>;
   /** Trains a model; progress through the (Comlink-proxied) callback. Stores the Run. */
   train(request: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<Outcome<Run>>;
   /** Cancels a training run; it stops within one batch. */

@@ -251,3 +251,104 @@ export interface Prediction {
   /** Inputs that were accepted but adjusted (missing value filled, unseen category), per field. */
   warnings?: string[];
 }
+
+/* ----------------------------------------------------------------------------------------------
+ * Data quality (issue 3): profiles, validation reports, expectation suites.
+ * -------------------------------------------------------------------------------------------- */
+
+/** Summary of one column of a dataset version. Quantiles use NumPy's default (linear) rule. */
+export interface ColumnProfile {
+  name: string;
+  type: ColumnType;
+  /** Rows in the version (missing included). */
+  count: number;
+  missing: number;
+  /** Distinct non-missing values. */
+  unique: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  /** Sample standard deviation (ddof 1), as pandas `describe()`. */
+  std?: number;
+  /** p5, p25, p50, p75, p95. */
+  quantiles?: { p: number; value: number }[];
+  /** Most frequent values (categorical columns), most frequent first, at most 10. */
+  top?: { value: string; count: number }[];
+  /** Numeric columns: equal-width bins over [min, max]; `counts.length === edges.length - 1`. */
+  histogram?: { edges: number[]; counts: number[] };
+}
+
+export interface DatasetProfile {
+  versionId: string;
+  rowCount: number;
+  createdAt: number;
+  columns: ColumnProfile[];
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** One finding of a validation report. */
+export interface Finding {
+  /** Which check produced it, e.g. `missing-values`, `duplicate-rows`, `target-leakage`. */
+  check: string;
+  severity: Severity;
+  column?: string;
+  /** One line, e.g. "`age` is missing in 12% of rows". */
+  title: string;
+  /** Plain explanation: why it matters and what to do. */
+  explanation: string;
+  /** How many rows (or values) are affected. */
+  count: number;
+  /** Up to 20 0-based row indices of offending rows, for the click-through. */
+  sampleRows: number[];
+  /** Numbers behind the finding (share, threshold, score, ...). */
+  details?: Record<string, number | string>;
+}
+
+export interface ValidationReport {
+  id: string;
+  versionId: string;
+  target?: string;
+  createdAt: number;
+  findings: Finding[];
+}
+
+/** One expectation of a suite; plain data so suites can be saved, versioned and edited. */
+export type Expectation =
+  | { kind: 'column-exists'; column: string }
+  | { kind: 'column-type'; column: string; type: ColumnType }
+  | { kind: 'values-between'; column: string; min: number; max: number }
+  | { kind: 'values-in-set'; column: string; values: string[] }
+  | { kind: 'missing-share-at-most'; column: string; max: number }
+  | { kind: 'values-unique'; column: string }
+  | { kind: 'row-count-between'; min: number; max: number };
+
+export interface ExpectationSuite {
+  /** `${name}@${version}`; a saved edit is a new version. */
+  id: string;
+  name: string;
+  version: number;
+  createdAt: number;
+  /** The dataset version it was inferred from, if any. */
+  sourceVersionId: string | null;
+  expectations: Expectation[];
+}
+
+export interface ExpectationResult {
+  expectation: Expectation;
+  passed: boolean;
+  /** What was observed, in words (e.g. "3 values outside [0, 120]"). */
+  observed: string;
+  unexpectedCount: number;
+  /** Up to 20 offending values with their 0-based rows. */
+  unexpected: { row: number; value: string }[];
+}
+
+export interface SuiteRun {
+  id: string;
+  suiteId: string;
+  versionId: string;
+  createdAt: number;
+  passed: boolean;
+  results: ExpectationResult[];
+}

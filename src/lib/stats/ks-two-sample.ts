@@ -5,10 +5,11 @@
  */
 import { cleanNumeric } from './clean';
 import type { DriftTestDescriptor } from './drift-test';
-import { numericSorted } from './profile';
+import { numericProfile } from './profile';
 import { gcd, roundHalfEven } from './float-utils';
 import { kolmogorovNSf } from './kolmogorov-n';
 import { outerProbInsideMethod, probOutsideSquare } from './ks-exact';
+import { mergeWalk, profileMergeWalk, type MergeWalkStats } from './merge-walk';
 import { sortFloat64 } from './sort-numeric';
 
 /** Result of a two-sided test: statistic and p-value. */
@@ -47,22 +48,19 @@ export function ksTwoSample(ref: ArrayLike<number>, cur: ArrayLike<number>): Tes
  * ksStatisticFromSorted(Float64Array.of(1, 2), Float64Array.of(3)) // 1
  */
 export function ksStatisticFromSorted(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  const m = b.length;
-  let i = 0;
-  let j = 0;
-  let maxS = -Infinity;
-  let minS = Infinity;
-  while (i < n || j < m) {
-    const x = i < n && (j >= m || a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    while (i < n && a[i] === x) i++;
-    while (j < m && b[j] === x) j++;
-    const diff = i / n - j / m;
-    if (diff > maxS) maxS = diff;
-    if (diff < minS) minS = diff;
-  }
-  const lower = Math.min(Math.max(-minS, 0), 1);
-  return lower > maxS ? lower : maxS;
+  return ksStatisticFromWalk(mergeWalk(a, b));
+}
+
+/**
+ * D from the extremes of a merge walk, choosing as SciPy does (the larger of max and −min).
+ * @param walk result of `mergeWalk(ref, cur)`
+ * @returns D
+ * @example
+ * ksStatisticFromWalk({ maxDiff: 0.2, minDiff: -0.5, wasserstein: 1 }) // 0.5
+ */
+export function ksStatisticFromWalk(walk: MergeWalkStats): number {
+  const lower = Math.min(Math.max(-walk.minDiff, 0), 1);
+  return lower > walk.maxDiff ? lower : walk.maxDiff;
 }
 
 /**
@@ -119,5 +117,9 @@ export const ksDriftTest: DriftTestDescriptor = {
   kinds: ['numeric'],
   defaultThreshold: 0.05,
   direction: 'below',
-  compute: (ref, cur) => ksFromSorted(numericSorted(ref), numericSorted(cur)).pValue,
+  compute: (ref, cur) => {
+    const r = numericProfile(ref);
+    const c = numericProfile(cur);
+    return ksPValue(ksStatisticFromWalk(profileMergeWalk(r, c)), r.count, c.count).pValue;
+  },
 };

@@ -111,16 +111,16 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /**
- * The sorted values of a numeric profile.
+ * Narrows a profile to a numeric one.
  * @param profile a profile
- * @returns its ascending Float64Array
+ * @returns the same profile, typed numeric
  * @throws {InvalidArgumentError} when the profile is categorical
  * @example
- * numericSorted(buildProfile([2, 1], 'numeric')) // Float64Array [1, 2]
+ * numericProfile(buildProfile([2, 1], 'numeric')).sorted // Float64Array [1, 2]
  */
-export function numericSorted(profile: SampleProfile): Float64Array {
+export function numericProfile(profile: SampleProfile): NumericProfile {
   if (profile.kind !== 'numeric') {
     throw new InvalidArgumentError('kind', profile.kind, 'this test needs a numeric column');
   }
-  return profile.sorted;
+  return profile;
 }

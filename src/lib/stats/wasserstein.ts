@@ -4,7 +4,8 @@
  */
 import { cleanNumeric } from './clean';
 import type { DriftTestDescriptor } from './drift-test';
-import { numericSorted, type SampleProfile } from './profile';
+import { mergeWalk, profileMergeWalk } from './merge-walk';
+import { numericProfile, type SampleProfile } from './profile';
 import { meanStd } from './moments';
 import { sortFloat64 } from './sort-numeric';
 
@@ -53,21 +54,7 @@ export function wassersteinNormed(ref: ArrayLike<number>, cur: ArrayLike<number>
  * wassersteinFromSorted(Float64Array.of(0, 1), Float64Array.of(0, 2)) // 0.5
  */
 export function wassersteinFromSorted(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  const m = b.length;
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  let x = a[0]! <= b[0]! ? a[0]! : b[0]!;
-  while (i < n || j < m) {
-    while (i < n && a[i] === x) i++;
-    while (j < m && b[j] === x) j++;
-    if (i >= n && j >= m) break;
-    const next = i < n && (j >= m || a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    sum += Math.abs(i / n - j / m) * (next - x);
-    x = next;
-  }
-  return sum;
+  return mergeWalk(a, b).wasserstein;
 }
 
 /**
@@ -81,9 +68,9 @@ export function wassersteinFromSorted(a: Float64Array, b: Float64Array): number 
  * // 0.8944271909999159
  */
 export function wassersteinNormedFromProfiles(ref: SampleProfile, cur: SampleProfile): number {
-  const a = numericSorted(ref);
-  const std = ref.kind === 'numeric' ? ref.std : 0;
-  return wassersteinFromSorted(a, numericSorted(cur)) / Math.max(std, WASSERSTEIN_MIN_STD);
+  const r = numericProfile(ref);
+  const w = profileMergeWalk(r, numericProfile(cur)).wasserstein;
+  return w / Math.max(r.std, WASSERSTEIN_MIN_STD);
 }
 
 /** Registry descriptor: normed Wasserstein, numeric columns, drift when >= 0.1. */

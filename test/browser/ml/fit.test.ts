@@ -128,6 +128,22 @@ describe('fit on wasm', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('yields to the event loop, so an asynchronous cancel (a Comlink message) lands', async () => {
+    const config = cfg({ kind: 'mlp', hiddenUnits: [32], epochs: 1000, batchSize: 32 });
+    const model = buildModel(config, 8, 'multiclass', 3, 1);
+    let stop = false;
+    const t0 = performance.now();
+    setTimeout(() => (stop = true), 150);
+    const err = await fit(model, data, config, { seed: 1, shouldStop: () => stop }).catch(
+      (e: unknown) => e,
+    );
+    const ms = performance.now() - t0;
+    expect(err).toBeInstanceOf(CancelledError);
+    // The timer fires at 150 ms; yields come every ~50 ms, so training stops soon after.
+    expect(ms).toBeLessThan(1000);
+    model.dispose();
+  });
+
   it('keeps the tensor count flat across epochs and runs (M6)', async () => {
     const config = cfg({ kind: 'mlp', hiddenUnits: [16], epochs: 5, earlyStoppingPatience: 10 });
     const model = buildModel(config, 8, 'multiclass', 3, 1);
