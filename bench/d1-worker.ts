@@ -7,10 +7,9 @@ import {
   buildProfile,
   buildReferenceProfile,
   jensenShannonFromProfiles,
-  ksFromSorted,
+  ksFromProfiles,
   psiFromProfiles,
   wassersteinNormedFromProfiles,
-  type NumericProfile,
   type SampleProfile,
 } from '../src/lib/stats/index';
 
@@ -40,15 +39,16 @@ const { ref, cur, rows } = workerData as Init;
 const profiles = new Map<number, SampleProfile>();
 
 function run(job: D1Job): D1ColumnResult {
-  const offset = job.column * rows;
+  const offset = job.column * rows * 8;
   let profile = job.cachedProfile ? profiles.get(job.column) : undefined;
   if (!profile) {
-    profile = buildReferenceProfile(new Float64Array(ref, offset * 8, rows), 'numeric');
+    profile = buildReferenceProfile(new Float64Array(ref, offset, rows), 'numeric');
     profiles.set(job.column, profile);
   }
-  const current = buildProfile(new Float64Array(cur, offset * 8, rows), 'numeric', 'cur');
-  // One sort per sample, shared by all four statistics.
-  const ks = ksFromSorted((profile as NumericProfile).sorted, (current as NumericProfile).sorted);
+  const current = buildProfile(new Float64Array(cur, offset, rows), 'numeric', 'cur');
+  // One sort per sample; KS and Wasserstein share one memoised merge walk; PSI and JS bin by
+  // binary search on the same sorted arrays.
+  const ks = ksFromProfiles(profile, current);
   return {
     column: job.column,
     ks: ks.statistic,
@@ -60,3 +60,4 @@ function run(job: D1Job): D1ColumnResult {
 }
 
 parentPort!.on('message', (job: D1Job) => parentPort!.postMessage(run(job)));
+parentPort!.postMessage('ready');

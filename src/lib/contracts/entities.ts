@@ -100,6 +100,15 @@ export interface SplitSpec {
   validation: number;
   test: number;
   stratify: boolean;
+  /**
+   * How rows are assigned to the parts. Absent: `stratify` decides, as before this field
+   * existed. `'random'` and `'stratified'` take precedence over `stratify`. `'time'`: the
+   * earliest rows by `timeColumn` go to train, then validation, then test (`seed` unused;
+   * src/lib/data/split-time.ts).
+   */
+  method?: 'random' | 'stratified' | 'time';
+  /** For `method: 'time'`: the datetime column that orders the rows. */
+  timeColumn?: string;
 }
 
 export interface EpochRecord {
@@ -152,10 +161,66 @@ export interface Run {
   notes: string;
 }
 
-/** A preprocessing step, fitted on the training split only. Plain data, serialisable. */
+/** How a missing numeric value is filled (fitted on the training split). */
+export type ImputeStrategy = 'mean' | 'median' | 'most-frequent' | 'constant';
+
+/** How a numeric value is rescaled after filling: z-score, to [0, 1] on train, or not at all. */
+export type ScaleMethod = 'standard' | 'min-max' | 'none';
+
+/**
+ * A calendar part of a datetime, in UTC (datetimes are stored as ms since epoch, zone-less text
+ * read as UTC): year; month 1–12; day of month 1–31; weekday 0 = Monday … 6 = Sunday (Python's
+ * `weekday()`, pandas' `dayofweek`); hour 0–23.
+ */
+export type DatePart = 'year' | 'month' | 'day' | 'weekday' | 'hour';
+
+/**
+ * A preprocessing step, fitted on the training split only. Plain data, serialisable. Every kind
+ * maps a missing value (NaN, or a null category) to its fill first. Stored model artifacts hold
+ * these, so existing kinds and fields never change meaning; new behaviour is a new kind or an
+ * optional field whose absence means the old behaviour.
+ */
 export type FittedTransform =
+  /** `(x - mean) / std`, missing → `fill` (the train mean): the default for numeric columns. */
   | { kind: 'standardize'; column: string; mean: number; std: number; fill: number }
-  | { kind: 'one-hot'; column: string; categories: string[]; unseen: boolean };
+  /**
+   * One slot per training category, then (if `unseen`) one slot for categories not seen in
+   * training. Missing values go to the unseen slot unless `missing` says otherwise (absent =
+   * `'unseen'`): `'bucket'` adds one more, last, slot for them; `'most-frequent'` encodes them
+   * as the category `fill`.
+   */
+  | {
+      kind: 'one-hot';
+      column: string;
+      categories: string[];
+      unseen: boolean;
+      missing?: 'unseen' | 'bucket' | 'most-frequent';
+      fill?: string;
+    }
+  /** `(x - center) / scale`, missing → `fill`; `impute`/`method` record how they were fitted. */
+  | {
+      kind: 'scale';
+      column: string;
+      method: ScaleMethod;
+      impute: ImputeStrategy;
+      center: number;
+      scale: number;
+      fill: number;
+    }
+  /**
+   * A datetime (ms since epoch) expanded into `parts`, output k being
+   * `(part_k(x) - center[k]) / scale[k]`, with a missing part → `fill[k]` (in part units).
+   */
+  | {
+      kind: 'date-parts';
+      column: string;
+      parts: DatePart[];
+      method: ScaleMethod;
+      impute: ImputeStrategy;
+      center: number[];
+      scale: number[];
+      fill: number[];
+    };
 
 export interface PreprocessingSpec {
   /** The fitted transforms in feature order; their outputs are concatenated. */

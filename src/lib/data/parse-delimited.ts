@@ -69,7 +69,11 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): Pa
     );
   }
   const delimiter = options.delimiter ?? detectDelimiter(body);
-  const scan = scanRecords(body, delimiter);
+  // papaparse keeps the raw text of a quoted last field followed by whitespace at the very end
+  // (`"x" ` → `x" `); ending the last line first makes it read `x`, as everywhere else.
+  const last = body.charCodeAt(body.length - 1);
+  const terminated = last === 10 || last === 13 ? body : `${body}\n`;
+  const scan = scanRecords(terminated, delimiter);
   if (scan.problem) throw scanError(file, scan.problem, headerGuess(body, delimiter));
 
   const result = Papa.parse<string[]>(scan.text, {

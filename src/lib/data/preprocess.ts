@@ -9,36 +9,78 @@ import { DataError, InvalidArgumentError, TrainingConfigError } from '../contrac
 import type { InputRow } from '../contracts/compute';
 import { dictionaryKey, type Column } from './columns';
 import { parseDatetime, parseNumber } from './parse-value';
+import { fitNumeric, fitOneHot } from './preprocess-fit';
+import {
+  checkOptionColumns,
+  resolveFeatureOptions,
+  type PreprocessingOptions,
+} from './preprocess-options';
+import { transformEncoder, transformWidth } from './preprocess-values';
+
+export {
+  datePartsValues,
+  oneHotSlot,
+  scaleValue,
+  standardizeValue,
+  transformEncoder,
+  transformWidth,
+  type TransformEncoder,
+} from './preprocess-values';
+export type {
+  FeaturePreprocessing,
+  PreprocessingOptions,
+  ResolvedFeatureOptions,
+} from './preprocess-options';
 
 /**
- * Fits the preprocessing of the features on the training rows only.
+ * Fits the preprocessing of the features on the training rows only (issue 3 item 6).
  *
+ * Without options (the defaults), exactly the original preprocessing:
  * - `number`, `integer`, `datetime` → `standardize`: mean and population standard deviation
  *   (ddof 0, like scikit-learn's StandardScaler) of the present train values; a std of 0 becomes
  *   1; missing values are filled with the train mean (so they standardise to 0); a column with no
  *   present train value gets mean 0, std 1.
  * - `boolean`, `category` → `one-hot` over the categories present in the train rows (dictionary
  *   order) plus one last "unseen or missing" slot.
+ *
+ * `options` (see {@link PreprocessingOptions}) choose, per feature or for all:
+ * - numeric imputation `mean` | `median` (as `numpy.median`) | `most-frequent` (ties: smallest)
+ *   | `constant` (`fillValue`, default 0), and scaling `standard` | `min-max` (train values to
+ *   [0, 1]) | `none`; any choice but mean + standard gives a `scale` transform. Scaling
+ *   statistics come from the present train values, not the filled ones;
+ * - datetime `dateParts` (year, month, day, weekday Monday = 0, hour; UTC): a `date-parts`
+ *   transform, each part filled and scaled like a numeric column of its own;
+ * - categorical missing values: as unseen (default), a `bucket` slot of their own, or the
+ *   `most-frequent` train category.
+ *
  * Rows outside `trainRows` never influence the result.
  * @param schema the table schema
  * @param columns the encoded columns, in schema order
  * @param features feature names, in the order their outputs are concatenated
  * @param trainRows the training row indices
+ * @param options optional imputation, scaling, date parts and missing-category choices
  * @returns the fitted spec (plain data, serialisable)
  * @throws TrainingConfigError when a feature is an `id` or `text` column;
- *   InvalidArgumentError when a feature is not in the schema
+ *   InvalidArgumentError when a feature is not in the schema, or for invalid options (naming the
+ *   option and the column)
  * @example
  * fitPreprocessing(schema, columns, ['Island', 'Body Mass (g)'], split.train)
  * // { transforms: [{ kind: 'one-hot', column: 'Island', categories: ['Torgersen', 'Biscoe',
  * //   'Dream'], unseen: true }, { kind: 'standardize', column: 'Body Mass (g)', mean: 4200.1,
  * //   std: 801.9, fill: 4200.1 }], outputWidth: 5 }
+ * fitPreprocessing(schema, columns, ['Body Mass (g)'], split.train,
+ *   { defaults: { impute: 'median', scale: 'min-max' } }).transforms[0]
+ * // { kind: 'scale', column: 'Body Mass (g)', method: 'min-max', impute: 'median',
+ * //   center: 2700, scale: 3600, fill: 4050 }
  */
 export function fitPreprocessing(
   schema: readonly ColumnSchema[],
   columns: readonly Column[],
   features: readonly string[],
   trainRows: ArrayLike<number>,
+  options: PreprocessingOptions = {},
 ): PreprocessingSpec {
+  checkOptionColumns(options, features);
   const transforms = features.map((name): FittedTransform => {
     const j = schemaIndex(schema, name);
     const s = schema[j]!;
@@ -49,73 +91,18 @@ export function fitPreprocessing(
           `remove it or change its type to category`,
       );
     }
-    if (column instanceof Float64Array) {
-      const { mean, std } = meanStd(column, trainRows);
-      return { kind: 'standardize', column: name, mean, std, fill: mean };
-    }
-    const seen = new Uint8Array(s.dictionary?.length ?? 0);
-    for (let k = 0; k < trainRows.length; k++) {
-      const code = column[trainRows[k]!]!;
-      if (code >= 0) seen[code] = 1;
-    }
-    const categories = (s.dictionary ?? []).filter((_, c) => seen[c] === 1);
-    return { kind: 'one-hot', column: name, categories, unseen: true };
+    const resolved = resolveFeatureOptions(options, name, s.type);
+    return column instanceof Float64Array
+      ? fitNumeric(name, column, trainRows, resolved)
+      : fitOneHot(name, s, column, trainRows, resolved);
   });
   const outputWidth = transforms.reduce((w, t) => w + transformWidth(t), 0);
   return { transforms, outputWidth };
 }
 
 /**
- * Number of outputs a transform writes.
- * @param t a fitted transform
- * @returns 1 for standardize; categories (+1 for the unseen slot) for one-hot
- * @throws never
- * @example
- * transformWidth({ kind: 'one-hot', column: 'c', categories: ['a', 'b'], unseen: true }) // 3
- */
-export function transformWidth(t: FittedTransform): number {
-  return t.kind === 'standardize' ? 1 : t.categories.length + (t.unseen ? 1 : 0);
-}
-
-/**
- * Standardises one value: `(x - mean) / std`, with NaN (missing) replaced by `fill` first.
- * Used by both {@link transformRows} and {@link encodeInputRow}.
- * @param t a standardize transform
- * @param x the raw value, NaN when missing
- * @returns the standardised value
- * @throws never
- * @example
- * standardizeValue({ kind: 'standardize', column: 'x', mean: 2, std: 4, fill: 2 }, 10) // 2
- */
-export function standardizeValue(
-  t: Extract<FittedTransform, { kind: 'standardize' }>,
-  x: number,
-): number {
-  return ((Number.isNaN(x) ? t.fill : x) - t.mean) / t.std;
-}
-
-/**
- * The one-hot slot of a category. Used by both {@link transformRows} and {@link encodeInputRow}.
- * @param t a one-hot transform
- * @param key the category (a dictionary key), or null when missing
- * @returns the slot index, or -1 when the value is unseen/missing and `t.unseen` is false
- * @throws never
- * @example
- * const t: Extract<FittedTransform, { kind: 'one-hot' }> = { kind: 'one-hot', column: 'c', categories: ['a', 'b'], unseen: true };
- * oneHotSlot(t, 'b') // 1
- * oneHotSlot(t, 'z') // 2 (the unseen/missing slot)
- */
-export function oneHotSlot(
-  t: Extract<FittedTransform, { kind: 'one-hot' }>,
-  key: string | null,
-): number {
-  const k = key === null ? -1 : t.categories.indexOf(key);
-  if (k >= 0) return k;
-  return t.unseen ? t.categories.length : -1;
-}
-
-/**
- * Applies a fitted spec to rows of the encoded table.
+ * Applies a fitted spec to rows of the encoded table, through the same per-value encoders as
+ * {@link encodeInputRow} ({@link transformEncoder}).
  * @param spec the fitted preprocessing
  * @param schema the table schema
  * @param columns the encoded columns, in schema order
@@ -138,21 +125,19 @@ export function transformRows(
   for (const t of spec.transforms) {
     const j = schemaIndex(schema, t.column);
     const column = columns[j]!;
-    if (t.kind === 'standardize') {
+    const encoder = transformEncoder(t);
+    if (encoder.input === 'number') {
       if (!(column instanceof Float64Array)) throw wrongEncoding(t.column, 'numeric');
       for (let k = 0; k < rows.length; k++) {
-        out[k * width + offset] = standardizeValue(t, column[rows[k]!]!);
+        encoder.write(column[rows[k]!]!, out, k * width + offset);
       }
     } else {
       if (!(column instanceof Int32Array)) throw wrongEncoding(t.column, 'categorical');
-      // Resolve each dictionary code to its slot once; code -1 (missing) is the last entry.
       const dictionary = schema[j]!.dictionary ?? [];
-      const slots = dictionary.map((key) => oneHotSlot(t, key));
-      const missingSlot = oneHotSlot(t, null);
       for (let k = 0; k < rows.length; k++) {
         const code = column[rows[k]!]!;
-        const slot = code >= 0 ? (slots[code] ?? missingSlot) : missingSlot;
-        if (slot >= 0) out[k * width + offset + slot] = 1;
+        // Code -1 (missing) and a code outside the dictionary both mean missing.
+        encoder.write(code >= 0 ? (dictionary[code] ?? null) : null, out, k * width + offset);
       }
     }
     offset += transformWidth(t);
@@ -169,11 +154,11 @@ export interface InputWarning {
 /**
  * Encodes one serving input (e.g. a form) into the model's feature vector, with the same value
  * rules as import ({@link parseNumber}, {@link parseDatetime}, {@link dictionaryKey}) and the same
- * transform functions as training ({@link standardizeValue}, {@link oneHotSlot}), so a table row
- * and the same row typed into the form give the same vector.
+ * per-value encoders as training ({@link transformEncoder}, used by {@link transformRows}), so a
+ * table row and the same row typed into the form give the same vector, for every transform kind.
  *
  * - a field absent from `row` is an error; `null`, `''` or a missing marker (`NA`, ...) means
- *   missing and is filled as in training (with a warning);
+ *   missing and is filled as in training (with a warning saying with what);
  * - numeric fields accept finite numbers or numeric text; datetime fields ISO text or ms;
  * - a category not seen in training goes to the unseen slot, with a warning;
  * - values outside the training range and fields the model does not use give warnings.
@@ -211,11 +196,12 @@ export function encodeInputRow(
         { column: field.name, value: undefined },
       );
     }
-    const raw = row[field.name];
-    if (t.kind === 'standardize') {
-      const x = numericValue(field, raw ?? null);
+    const raw = row[field.name] ?? null;
+    const encoder = transformEncoder(t);
+    if (encoder.input === 'number') {
+      const x = numericValue(field, raw);
       if (Number.isNaN(x)) {
-        warnings.push({ field: field.name, message: 'missing; the training mean was used' });
+        warnings.push({ field: field.name, message: missingMessage(t) });
       } else if (
         (field.min !== undefined && x < field.min) ||
         (field.max !== undefined && x > field.max)
@@ -225,19 +211,18 @@ export function encodeInputRow(
           message: `${x} is outside the training range [${field.min}, ${field.max}]`,
         });
       }
-      vector[offset] = standardizeValue(t, x);
+      encoder.write(x, vector, offset);
     } else {
-      const key = categoryKey(field, raw ?? null);
-      const slot = oneHotSlot(t, key);
+      const key = categoryKey(field, raw);
       if (key === null) {
-        warnings.push({ field: field.name, message: 'missing; treated as an unseen category' });
-      } else if (!t.categories.includes(key)) {
+        warnings.push({ field: field.name, message: missingMessage(t) });
+      } else if (t.kind === 'one-hot' && !t.categories.includes(key)) {
         warnings.push({
           field: field.name,
           message: `${JSON.stringify(key)} was not seen in training; treated as an unseen category`,
         });
       }
-      if (slot >= 0) vector[offset + slot] = 1;
+      encoder.write(key, vector, offset);
     }
     offset += transformWidth(t);
   }
@@ -245,6 +230,27 @@ export function encodeInputRow(
     if (!used.has(name)) warnings.push({ field: name, message: 'not used by this model; ignored' });
   }
   return { vector, warnings };
+}
+
+/** The warning for a missing input, saying what was used instead. */
+function missingMessage(t: FittedTransform): string {
+  switch (t.kind) {
+    case 'standardize':
+      return 'missing; the training mean was used';
+    case 'scale':
+    case 'date-parts': {
+      const what =
+        t.impute === 'constant' ? 'the constant' : `the training ${t.impute.replace('-', ' ')}`;
+      const value = t.kind === 'scale' ? ` (${t.fill})` : ' of each date part';
+      return `missing; ${what}${value} was used`;
+    }
+    case 'one-hot':
+      if (t.missing === 'bucket') return 'missing; encoded as missing';
+      if (t.missing === 'most-frequent' && t.fill !== undefined) {
+        return `missing; the most frequent training category ${JSON.stringify(t.fill)} was used`;
+      }
+      return 'missing; treated as an unseen category';
+  }
 }
 
 function numericValue(field: SignatureField, raw: string | number | boolean | null): number {
@@ -291,26 +297,4 @@ function schemaIndex(schema: readonly ColumnSchema[], name: string): number {
 
 function wrongEncoding(name: string, expected: string): InvalidArgumentError {
   return new InvalidArgumentError('column', name, `expected a ${expected} column`);
-}
-
-function meanStd(column: Float64Array, rows: ArrayLike<number>): { mean: number; std: number } {
-  let n = 0;
-  let sum = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const x = column[rows[k]!]!;
-    if (!Number.isNaN(x)) {
-      n++;
-      sum += x;
-    }
-  }
-  if (n === 0) return { mean: 0, std: 1 };
-  const mean = sum / n;
-  let ss = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const x = column[rows[k]!]!;
-    if (!Number.isNaN(x)) ss += (x - mean) * (x - mean);
-  }
-  const std = Math.sqrt(ss / n);
-  // A constant (or numerically constant) column would divide by ~0; leave it centred instead.
-  return { mean, std: std > 0 && Number.isFinite(std) ? std : 1 };
 }

@@ -21,13 +21,17 @@ export interface RowSplit {
  * rows gets ≥ 1 test row when test > 0, and a class with ≥ 3 rows gets ≥ 1 validation row when
  * validation > 0, as long as one train row remains. Totals can therefore differ from the
  * unstratified sizes by about one row per class.
+ *
+ * `spec.method`, when present, decides instead of `spec.stratify`: `'stratified'` stratifies
+ * (when `strata` is given), `'random'` never does, and `'time'` is refused here (use
+ * {@link timeOrderedSplit}).
  * @param n number of rows in the table
  * @param spec seed and fractions (`SplitSpec`)
  * @param strata optional class per row (length n), used when `spec.stratify`
  * @param rows optional row indices to split (e.g. rows whose target is present); all when omitted
  * @returns disjoint ascending index arrays that together cover `rows`
  * @throws InvalidArgumentError for negative or all-zero fractions, a strata array of the wrong
- *   length, or row indices outside 0..n-1
+ *   length, row indices outside 0..n-1, or `spec.method` `'time'`
  * @example
  * splitRows(10, { seed: 1, train: 0.6, validation: 0.2, test: 0.2, stratify: false })
  * // { train: Int32Array(6), validation: Int32Array(2), test: Int32Array(2) }
@@ -38,6 +42,14 @@ export function splitRows(
   strata?: Int32Array,
   rows?: ArrayLike<number>,
 ): RowSplit {
+  if (spec.method === 'time') {
+    throw new InvalidArgumentError(
+      'split.method',
+      spec.method,
+      'a time-ordered split needs the time column; use timeOrderedSplit',
+    );
+  }
+  const stratify = spec.method === undefined ? spec.stratify : spec.method === 'stratified';
   const fractions = normalise(spec);
   const use = rows ? Int32Array.from(rows) : Int32Array.from({ length: n }, (_, i) => i);
   for (const r of use) {
@@ -48,7 +60,7 @@ export function splitRows(
   }
   const rng = createRng(spec.seed);
   const parts: [number[], number[], number[]] = [[], [], []];
-  if (spec.stratify && strata) {
+  if (stratify && strata) {
     const groups = new Map<number, number[]>();
     for (const r of use) {
       const k = strata[r]!;
@@ -64,6 +76,23 @@ export function splitRows(
   }
   const [train, validation, test] = parts.map((p) => Int32Array.from(p).sort());
   return { train: train!, validation: validation!, test: test! };
+}
+
+/**
+ * Sizes of the three parts for `m` rows, by the rule of {@link splitRows} (unstratified): test =
+ * round(m × test), validation = round(m × validation) of the normalised fractions, train the rest
+ * and at least one row (validation gives rows back first, then test).
+ * @param m number of rows to split
+ * @param spec the fractions (`seed` and `stratify` are not used)
+ * @returns `[train, validation, test]` sizes summing to m
+ * @throws InvalidArgumentError for negative or all-zero fractions
+ * @example
+ * splitSizes(10, { seed: 1, train: 0.6, validation: 0.2, test: 0.2, stratify: false }) // [6, 2, 2]
+ */
+export function splitSizes(m: number, spec: SplitSpec): [number, number, number] {
+  const [, fVal, fTest] = normalise(spec);
+  const [nVal, nTest] = partSizes(m, fVal, fTest, false);
+  return [m - nVal - nTest, nVal, nTest];
 }
 
 function normalise(spec: SplitSpec): [number, number, number] {
@@ -88,6 +117,17 @@ function cut(
 ): void {
   const m = group.length;
   const order = permutation(m, rng);
+  const [nVal, nTest] = partSizes(m, fVal, fTest, stratified);
+  for (let k = 0; k < m; k++) {
+    const row = group[order[k]!]!;
+    if (k < nTest) parts[2].push(row);
+    else if (k < nTest + nVal) parts[1].push(row);
+    else parts[0].push(row);
+  }
+}
+
+/** Validation and test sizes of a group of m rows (see {@link splitRows}). */
+function partSizes(m: number, fVal: number, fTest: number, stratified: boolean): [number, number] {
   let nTest = Math.round(m * fTest);
   let nVal = Math.round(m * fVal);
   if (stratified) {
@@ -97,10 +137,5 @@ function cut(
   // Keep at least one training row: validation gives back first, then test.
   while (nTest + nVal >= m && m > 0 && nVal > 0) nVal--;
   while (nTest + nVal >= m && m > 0 && nTest > 0) nTest--;
-  for (let k = 0; k < m; k++) {
-    const row = group[order[k]!]!;
-    if (k < nTest) parts[2].push(row);
-    else if (k < nTest + nVal) parts[1].push(row);
-    else parts[0].push(row);
-  }
+  return [nVal, nTest];
 }

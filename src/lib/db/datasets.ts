@@ -2,7 +2,7 @@
  * The dataset repository: named containers of immutable versions.
  */
 import type { Dataset } from '../contracts/entities';
-import { InvalidArgumentError } from '../contracts/errors';
+import { InvalidArgumentError, NotFoundError } from '../contracts/errors';
 import { getDb } from './connection';
 import { withStorageErrors } from './storage-errors';
 
@@ -62,10 +62,48 @@ export async function getDataset(id: string): Promise<Dataset | undefined> {
   return db.datasets.get(id);
 }
 
+/** Longest dataset name {@link renameDataset} accepts, in characters (UTF-16 code units). */
+export const DATASET_NAME_MAX = 200;
+
 /**
- * Deletes a dataset and all its versions: the dataset row and every manifest go first in one
- * transaction (so nothing half-deleted is ever visible), then the chunks. A crash in between
- * leaves orphan chunks for {@link cleanOrphanChunks}.
+ * Renames a dataset. Versions, lineage and everything derived keep pointing at the dataset id,
+ * so nothing else changes.
+ * @param id the dataset id
+ * @param name the new name; trimmed, 1–{@link DATASET_NAME_MAX} characters
+ * @returns the updated dataset
+ * @throws {InvalidArgumentError} when the name is blank or longer than 200 characters
+ * @throws {NotFoundError} when there is no such dataset
+ * @throws {StorageFullError} when the browser has no space left
+ * @example
+ * (await renameDataset(id, ' penguins 2024 ')).name // 'penguins 2024'
+ */
+export async function renameDataset(id: string, name: string): Promise<Dataset> {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > DATASET_NAME_MAX) {
+    throw new InvalidArgumentError(
+      'name',
+      name,
+      `a dataset name needs 1–${DATASET_NAME_MAX} characters`,
+    );
+  }
+  const db = await getDb();
+  return withStorageErrors(`dataset "${trimmed}"`, () =>
+    db.transaction('rw', db.datasets, async () => {
+      const dataset = await db.datasets.get(id);
+      if (!dataset) throw new NotFoundError('dataset', id);
+      const renamed: Dataset = { ...dataset, name: trimmed };
+      await db.datasets.put(renamed);
+      return renamed;
+    }),
+  );
+}
+
+/**
+ * Deletes a dataset and all its versions: the dataset row, every manifest and everything derived
+ * from the versions alone (profiles, validation reports, suite runs) go first in one transaction
+ * (so nothing half-deleted is ever visible), then the chunks. A crash in between leaves orphan
+ * chunks for {@link cleanOrphanChunks}. Expectation suites inferred from a version, runs and
+ * models trained on it are kept: they are lineage, not part of the dataset.
  * @param id the dataset id (unknown ids delete nothing)
  * @returns how many versions and chunks were removed
  * @example
@@ -73,12 +111,22 @@ export async function getDataset(id: string): Promise<Dataset | undefined> {
  */
 export async function deleteDataset(id: string): Promise<{ versions: number; chunks: number }> {
   const db = await getDb();
-  const versionIds = await db.transaction('rw', [db.datasets, db.datasetVersions], async () => {
-    const ids = await db.datasetVersions.where('datasetId').equals(id).primaryKeys();
-    await db.datasetVersions.bulkDelete(ids);
-    await db.datasets.delete(id);
-    return ids;
-  });
+  const derived = [db.profiles, db.reports, db.suiteRuns];
+  const versionIds = await db.transaction(
+    'rw',
+    [db.datasets, db.datasetVersions, ...derived],
+    async () => {
+      const ids = await db.datasetVersions.where('datasetId').equals(id).primaryKeys();
+      await db.profiles.bulkDelete(ids);
+      for (const versionId of ids) {
+        await db.reports.where('versionId').equals(versionId).delete();
+        await db.suiteRuns.where('versionId').equals(versionId).delete();
+      }
+      await db.datasetVersions.bulkDelete(ids);
+      await db.datasets.delete(id);
+      return ids;
+    },
+  );
   let chunks = 0;
   for (const versionId of versionIds) {
     chunks += await db.chunks.where('versionId').equals(versionId).delete();

@@ -23,7 +23,14 @@ export type { ChunkContext, ColumnValues } from './chunk-codec';
 export { CHUNK_ROWS, datasetContentHash } from './content-hash';
 export { canonicalJson } from './canonical-json';
 export { GENESIS_HASH, sha256Hex } from './sha256';
-export { createDataset, deleteDataset, getDataset, listDatasets } from './datasets';
+export {
+  createDataset,
+  DATASET_NAME_MAX,
+  deleteDataset,
+  getDataset,
+  listDatasets,
+  renameDataset,
+} from './datasets';
 export type { NewDataset } from './datasets';
 export { getVersion, listVersions, writeDatasetVersion } from './dataset-versions';
 export type { NewDatasetVersion } from './dataset-versions';
@@ -43,3 +50,10 @@ export type { AliasMove } from './aliases';
 export { aliasEventHash, verifyAliasChain } from './alias-chain';
 export type { ChainVerification } from './alias-chain';
 export { getSetting, putSetting } from './meta';
+export { getProfile, putProfile } from './profiles';
+export { getLatestReport, listReports, putReport } from './reports';
+export { getSuite, listSuites, listSuiteVersions, saveSuite } from './suites';
+export type { NewSuiteVersion } from './suites';
+export { listSuiteRuns, putSuiteRun } from './suite-runs';
+export { datasetStorageBytes, storageSummary } from './storage-usage';
+export type { StorageSummary } from './storage-usage';

@@ -9,11 +9,15 @@ import type {
   AliasEvent,
   ColumnChunk,
   Dataset,
+  DatasetProfile,
   DatasetVersion,
+  ExpectationSuite,
   ModelAlias,
   ModelArtifact,
   ModelVersion,
   Run,
+  SuiteRun,
+  ValidationReport,
 } from '../contracts/entities';
 
 /** Default IndexedDB database name. Tests inject a fresh name per test. */
@@ -57,6 +61,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Data quality (issue 3). New tables only: no existing row changes, so no upgrade function.
+    version: 2,
+    stores: {
+      profiles: 'versionId',
+      reports: 'id, versionId, createdAt',
+      suites: 'id, name, [name+version], createdAt',
+      suiteRuns: 'id, suiteId, versionId, createdAt',
+    },
+  },
 ];
 
 /** The current (newest) schema version number. */
@@ -81,6 +95,11 @@ export class BenchtopDb extends Dexie {
   declare aliases: Table<ModelAlias, string>;
   declare aliasEvents: Table<AliasEvent, number>;
   declare meta: Table<MetaRecord, string>;
+  // Schema v2.
+  declare profiles: Table<DatasetProfile, string>;
+  declare reports: Table<ValidationReport, string>;
+  declare suites: Table<ExpectationSuite, string>;
+  declare suiteRuns: Table<SuiteRun, string>;
 
   /**
    * @param name IndexedDB database name

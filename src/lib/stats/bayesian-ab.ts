@@ -14,7 +14,7 @@ import { checkArm } from './proportions-z-test';
  * @returns P(p_B > p_A | data)
  * @throws {InvalidArgumentError} when a count is negative or fractional, n is 0, or x > n
  * @example
- * probabilityBBeatsA(100, 1000, 130, 1000) // 0.98152...
+ * probabilityBBeatsA(100, 1000, 130, 1000) // 0.98216...
  */
 export function probabilityBBeatsA(xA: number, nA: number, xB: number, nB: number): number {
   checkArm(xA, nA, 'A');
@@ -41,7 +41,7 @@ export interface ExpectedLoss {
  * @returns `{ a, b }`
  * @throws {InvalidArgumentError} when a count is negative or fractional, n is 0, or x > n
  * @example
- * expectedLoss(100, 1000, 130, 1000) // { a: 0.0300..., b: 0.0001... }
+ * expectedLoss(100, 1000, 130, 1000) // { a: 0.030032..., b: 0.0000923... }
  */
 export function expectedLoss(xA: number, nA: number, xB: number, nB: number): ExpectedLoss {
   checkArm(xA, nA, 'A');

@@ -17,7 +17,7 @@ import betaln from '@stdlib/math-base-special-betaln';
  * @param bY second shape of Y
  * @returns the probability
  * @example
- * betaProbGreater(2, 9, 3, 8) // 0.7272727272727273... (Y has the higher mean)
+ * betaProbGreater(2, 9, 3, 8) // 0.7089783281733745 (Y has the higher mean)
  */
 export function betaProbGreater(aX: number, bX: number, aY: number, bY: number): number {
   const yInt = Number.isInteger(aY);

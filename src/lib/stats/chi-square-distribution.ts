@@ -20,7 +20,7 @@ const LARGE_A = 500;
  * @returns P(X > x)
  * @throws {InvalidArgumentError} when df <= 0 or an argument is NaN
  * @example
- * chiSquareSf(3.841458820694124, 1) // 0.050000000000000044
+ * chiSquareSf(3.841458820694124, 1) // 0.05000000000000008
  */
 export function chiSquareSf(x: number, df: number): number {
   if (!(df > 0)) throw new InvalidArgumentError('df', df, 'must be > 0');

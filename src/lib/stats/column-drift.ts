@@ -38,7 +38,7 @@ export interface ColumnDriftResult {
  *   does not apply to the kind, or a non-finite threshold
  * @example
  * columnDrift([1, 2, 3, 4, 5, 6], [4, 5, 6, 7, 8, 9], 'numeric')
- * // { test: 'ks', value: 0.1, threshold: 0.05, drift: false, reason: 'numeric column, ...' }
+ * // { test: 'ks', value: 0.474025974025974, threshold: 0.05, drift: false, reason: 'numeric column, ...' }
  */
 export function columnDrift(
   ref: Sample,

@@ -54,8 +54,8 @@ export const DEFAULT_DRIFT_SHARE = 0.5;
  * @throws {InvalidArgumentError} when no column is given, the share is outside (0, 1], or a
  *   column is invalid (see `columnDrift`)
  * @example
- * datasetDrift([{ name: 'age', kind: 'numeric', ref: [1, 2, 3], cur: [7, 8, 9] }])
- * // { driftedShare: 1, drift: true, columns: [{ name: 'age', test: 'ks', ... }] }
+ * datasetDrift([{ name: 'age', kind: 'numeric', ref: [1, 2, 3, 4, 5, 6, 7, 8], cur: [11, 12, 13, 14, 15, 16, 17, 18] }])
+ * // { driftedShare: 1, drift: true, columns: [{ name: 'age', test: 'ks', value: 0.000155..., ... }] }
  */
 export function datasetDrift(
   columns: readonly DatasetDriftColumn[],

@@ -40,7 +40,8 @@ export function defaultDriftTest(ref: Sample, cur: Sample, kind: ColumnKind): Dr
  * @throws {InvalidArgumentError} when the kinds differ
  * @example
  * chooseDefaultDriftTest(refProfile, curProfile).reason
- * // 'numeric column, reference has 2,000 rows (> 1000) and more than 5 distinct values → normed Wasserstein'
+ * // "numeric column, reference has 2,000 rows (> 1000), ref ∪ cur has more than 5 distinct values
+ * //  → normed Wasserstein (Evidently's default rule)"
  */
 export function chooseDefaultDriftTest(ref: SampleProfile, cur: SampleProfile): DefaultDriftChoice {
   const u = distinctUnion(ref, cur, 5);

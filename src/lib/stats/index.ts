@@ -26,6 +26,7 @@ export {
   type CategoricalProfile,
 } from './profile';
 export { sortFloat64 } from './sort-numeric';
+export { mergeWalk, profileMergeWalk, type MergeWalkStats } from './merge-walk';
 export {
   binnedShares,
   sturgesEdges,
@@ -38,6 +39,8 @@ export {
 export {
   ksTwoSample,
   ksFromSorted,
+  ksFromProfiles,
+  ksStatisticFromWalk,
   ksStatisticFromSorted,
   ksPValue,
   KS_MAX_EXACT_N,

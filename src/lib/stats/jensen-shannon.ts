@@ -14,7 +14,7 @@ import { buildProfile, type ColumnKind, type Sample, type SampleProfile } from '
  * @returns the distance in [0, sqrt(ln 2)]
  * @throws {InvalidArgumentError} when either sample has no usable value
  * @example
- * jensenShannonDistance(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'], 'categorical') // 0.18445966...
+ * jensenShannonDistance(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'], 'categorical') // 0.1839077909404743
  */
 export function jensenShannonDistance(ref: Sample, cur: Sample, kind: ColumnKind): number {
   return jensenShannonFromProfiles(buildProfile(ref, kind, 'ref'), buildProfile(cur, kind, 'cur'));

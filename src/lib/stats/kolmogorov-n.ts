@@ -35,7 +35,7 @@ const STIRLING = [
  * @returns P(D_n >= d)
  * @throws {InvalidArgumentError} when n is not a positive integer or d is NaN
  * @example
- * kolmogorovNSf(0.3, 10) // 0.2634155172059258
+ * kolmogorovNSf(0.3, 10) // 0.27053557479999946
  */
 export function kolmogorovNSf(d: number, n: number): number {
   check(d, n);
@@ -52,7 +52,7 @@ export function kolmogorovNSf(d: number, n: number): number {
  * @returns P(D_n <= d)
  * @throws {InvalidArgumentError} when n is not a positive integer or d is NaN
  * @example
- * kolmogorovNCdf(0.3, 10) // 0.7365844827940742
+ * kolmogorovNCdf(0.3, 10) // 0.7294644252000005
  */
 export function kolmogorovNCdf(d: number, n: number): number {
   check(d, n);

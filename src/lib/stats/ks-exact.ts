@@ -12,7 +12,7 @@
  * @param h integer numerator of the statistic, 0 < h <= n
  * @returns the two-sided p-value
  * @example
- * probOutsideSquare(5, 3) // 0.2619047619047619
+ * probOutsideSquare(5, 3) // 0.35714285714285715
  */
 export function probOutsideSquare(n: number, h: number): number {
   let P = 0;
@@ -36,7 +36,7 @@ export function probOutsideSquare(n: number, h: number): number {
  * @param h integer numerator of the statistic on the lcm grid
  * @returns the two-sided p-value
  * @example
- * outerProbInsideMethod(4, 6, 2, 6) // 0.3333333333333333
+ * outerProbInsideMethod(4, 6, 2, 6) // 0.5523809523809524
  */
 export function outerProbInsideMethod(m: number, n: number, g: number, h: number): number {
   if (m < n) [m, n] = [n, m];

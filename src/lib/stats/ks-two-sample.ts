@@ -5,7 +5,7 @@
  */
 import { cleanNumeric } from './clean';
 import type { DriftTestDescriptor } from './drift-test';
-import { numericProfile } from './profile';
+import { numericProfile, type SampleProfile } from './profile';
 import { gcd, roundHalfEven } from './float-utils';
 import { kolmogorovNSf } from './kolmogorov-n';
 import { outerProbInsideMethod, probOutsideSquare } from './ks-exact';
@@ -31,7 +31,7 @@ export const KS_MAX_EXACT_N = 10000;
  * @returns `{ statistic, pValue }`
  * @throws {InvalidArgumentError} when either sample has no finite value
  * @example
- * ksTwoSample([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]) // { statistic: 0.6, pValue: 0.2012987012987013 }
+ * ksTwoSample([1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8]) // { statistic: 0.5, pValue: 0.35714285714285715 }
  */
 export function ksTwoSample(ref: ArrayLike<number>, cur: ArrayLike<number>): TestResult {
   const a = sortFloat64(cleanNumeric(ref, 'ref').values);
@@ -69,7 +69,8 @@ export function ksStatisticFromWalk(walk: MergeWalkStats): number {
  * @param b sorted current sample (non-empty, no NaN)
  * @returns `{ statistic, pValue }` as `scipy.stats.ks_2samp`
  * @example
- * ksFromSorted(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)) // { statistic: 1, pValue: 0.1 }
+ * ksFromSorted(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6))
+ * // { statistic: 1, pValue: 0.09999999999999999 }
  */
 export function ksFromSorted(a: Float64Array, b: Float64Array): TestResult {
   return ksPValue(ksStatisticFromSorted(a, b), a.length, b.length);
@@ -82,7 +83,7 @@ export function ksFromSorted(a: Float64Array, b: Float64Array): TestResult {
  * @param n2 current size
  * @returns `{ statistic, pValue }`; on the exact path the statistic is snapped to h/lcm
  * @example
- * ksPValue(0.6, 5, 6) // { statistic: 0.6, pValue: 0.2012987012987013 }
+ * ksPValue(0.5, 5, 6) // { statistic: 0.5, pValue: 0.35714285714285715 }
  */
 export function ksPValue(d: number, n1: number, n2: number): TestResult {
   let stat = d;
@@ -110,6 +111,21 @@ export function ksPValue(d: number, n1: number, n2: number): TestResult {
   return { statistic: stat, pValue: Math.min(Math.max(prob, 0), 1) };
 }
 
+/**
+ * KS test from two numeric profiles; the merge walk is shared with Wasserstein on the same pair.
+ * @param ref reference profile
+ * @param cur current profile
+ * @returns `{ statistic, pValue }` as `scipy.stats.ks_2samp`
+ * @throws {InvalidArgumentError} when a profile is not numeric
+ * @example
+ * ksFromProfiles(buildReferenceProfile(ref, 'numeric'), buildProfile(cur, 'numeric'))
+ */
+export function ksFromProfiles(ref: SampleProfile, cur: SampleProfile): TestResult {
+  const r = numericProfile(ref);
+  const c = numericProfile(cur);
+  return ksPValue(ksStatisticFromWalk(profileMergeWalk(r, c)), r.count, c.count);
+}
+
 /** Registry descriptor: KS p-value, numeric columns, drift when p < 0.05. */
 export const ksDriftTest: DriftTestDescriptor = {
   name: 'ks',
@@ -117,9 +133,5 @@ export const ksDriftTest: DriftTestDescriptor = {
   kinds: ['numeric'],
   defaultThreshold: 0.05,
   direction: 'below',
-  compute: (ref, cur) => {
-    const r = numericProfile(ref);
-    const c = numericProfile(cur);
-    return ksPValue(ksStatisticFromWalk(profileMergeWalk(r, c)), r.count, c.count).pValue;
-  },
+  compute: (ref, cur) => ksFromProfiles(ref, cur).pValue,
 };

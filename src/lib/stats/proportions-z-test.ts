@@ -34,7 +34,7 @@ export interface ProportionsZTestResult {
  * @throws {InvalidArgumentError} when a count is negative or fractional, n is 0, or x > n
  * @example
  * proportionsZTest(100, 1000, 130, 1000)
- * // { z: 2.0892..., pValue: 0.03668..., diff: 0.03, ci95: [0.00196..., 0.05803...] }
+ * // { z: 2.1027..., pValue: 0.03548..., diff: 0.03, ci95: [0.0021..., 0.0579...] }
  */
 export function proportionsZTest(
   xA: number,
@@ -59,6 +59,7 @@ export function proportionsZTest(
  * @param x conversions
  * @param n units
  * @param arm arm label for the error ('A' or 'B')
+ * @returns nothing; it only throws
  * @throws {InvalidArgumentError} when a count is negative or fractional, n is 0, or x > n
  * @example
  * checkArm(3, 10, 'A') // ok

@@ -27,7 +27,7 @@ export interface SampleRatioMismatchResult {
  * @throws {InvalidArgumentError} when a count is negative or fractional, both are 0, or splitA
  *   (or alpha) is outside (0, 1)
  * @example
- * sampleRatioMismatch(5000, 5200, 0.5) // { chi2: 3.9215..., pValue: 0.04765..., mismatch: false }
+ * sampleRatioMismatch(5000, 5200, 0.5) // { chi2: 3.9215..., pValue: 0.04767..., mismatch: false }
  */
 export function sampleRatioMismatch(
   nA: number,

@@ -23,7 +23,7 @@ export interface SampleSizeOptions {
  * @returns the per-arm sample size before rounding up
  * @throws {InvalidArgumentError} when a rate, alpha or power is outside (0, 1), or p1 = p2
  * @example
- * sampleSizeTwoProportions(0.1, 0.12, { alpha: 0.05, power: 0.8 }) // 3840.8...
+ * sampleSizeTwoProportions(0.1, 0.12, { alpha: 0.05, power: 0.8 }) // 3840.847482436276
  */
 export function sampleSizeTwoProportions(
   p1: number,

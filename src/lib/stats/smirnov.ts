@@ -23,7 +23,7 @@ const UPPERSUM_MIN_N = 10;
  * @returns P(D_n^+ >= x)
  * @throws {InvalidArgumentError} when n is not a positive integer or x is outside [0, 1]
  * @example
- * smirnovSf(5, 0.3) // 0.4042139999999999
+ * smirnovSf(5, 0.3) // 0.34282000000000007
  */
 export function smirnovSf(n: number, x: number): number {
   if (!Number.isInteger(n) || n <= 0) {

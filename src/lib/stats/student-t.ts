@@ -12,7 +12,7 @@ import { InvalidArgumentError } from '../contracts/errors';
  * @returns P(T > t)
  * @throws {InvalidArgumentError} when df <= 0 or an argument is NaN
  * @example
- * studentTSf(2.0, 10) // 0.03669401738537018
+ * studentTSf(2.0, 10) // 0.036694017385370196
  */
 export function studentTSf(t: number, df: number): number {
   if (!(df > 0)) throw new InvalidArgumentError('df', df, 'must be > 0');
@@ -30,7 +30,7 @@ export function studentTSf(t: number, df: number): number {
  * @returns the p-value in [0, 1]
  * @throws {InvalidArgumentError} when df <= 0 or an argument is NaN
  * @example
- * studentTTwoSidedP(2.0, 10) // 0.07338803477074036
+ * studentTTwoSidedP(2.0, 10) // 0.07338803477074039
  */
 export function studentTTwoSidedP(t: number, df: number): number {
   if (!(df > 0)) throw new InvalidArgumentError('df', df, 'must be > 0');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SplitSpec } from '../../../src/lib/contracts/entities';
 import { InvalidArgumentError } from '../../../src/lib/contracts/errors';
-import { splitRows } from '../../../src/lib/data/split';
+import { splitRows, splitSizes } from '../../../src/lib/data/split';
 
 const spec = (over: Partial<SplitSpec> = {}): SplitSpec => ({
   seed: 42,
@@ -80,5 +80,44 @@ describe('splitRows', () => {
     expect(() => splitRows(10, spec({ train: 0, validation: 0, test: 0 }))).toThrow(/all be 0/);
     expect(() => splitRows(10, spec({ stratify: true }), new Int32Array(3))).toThrow(/strata/);
     expect(() => splitRows(10, spec(), undefined, [10])).toThrow(/rows/);
+  });
+});
+
+describe('SplitSpec.method', () => {
+  const strata = Int32Array.from({ length: 320 }, (_, i) => (i < 200 ? 0 : i < 300 ? 1 : 2));
+
+  it('absent: stratify decides, as before the field existed', () => {
+    expect(splitRows(320, spec({ stratify: true }), strata)).toEqual(
+      splitRows(320, spec({ stratify: true, method: 'stratified' }), strata),
+    );
+    expect(splitRows(320, spec(), strata)).toEqual(
+      splitRows(320, spec({ method: 'random' }), strata),
+    );
+  });
+
+  it('takes precedence over stratify', () => {
+    const count = (part: Int32Array, k: number) => part.filter((r) => strata[r] === k).length;
+    const stratified = splitRows(320, spec({ stratify: false, method: 'stratified' }), strata);
+    expect([0, 1, 2].map((k) => count(stratified.test, k))).toEqual([30, 15, 3]);
+    expect(splitRows(320, spec({ stratify: true, method: 'random' }), strata)).toEqual(
+      splitRows(320, spec({ stratify: false }), strata),
+    );
+  });
+
+  it('refuses time here: that needs the time column (timeOrderedSplit)', () => {
+    expect(() => splitRows(10, spec({ method: 'time', timeColumn: 'd' }))).toThrow(
+      /timeOrderedSplit/,
+    );
+  });
+});
+
+describe('splitSizes', () => {
+  it('follows the splitRows rounding rule and keeps a training row', () => {
+    for (const n of [0, 1, 2, 3, 7, 10, 99, 344]) {
+      const s = splitRows(n, spec());
+      expect(splitSizes(n, spec())).toEqual([s.train.length, s.validation.length, s.test.length]);
+    }
+    expect(splitSizes(10, spec({ train: 0.6, validation: 0.2, test: 0.2 }))).toEqual([6, 2, 2]);
+    expect(splitSizes(1, spec())).toEqual([1, 0, 0]);
   });
 });

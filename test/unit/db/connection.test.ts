@@ -4,6 +4,7 @@ import { BenchtopError } from '../../../src/lib/contracts/errors';
 import {
   closeDb,
   createDataset,
+  CURRENT_SCHEMA_VERSION,
   durabilityFor,
   getDb,
   getSetting,
@@ -26,6 +27,9 @@ function upgradeElsewhere(name: string, idbVersion: number): Promise<string> {
   });
 }
 
+// Dexie stores schema version v as IndexedDB version 10 v; a newer Benchtop opens at NEXT.
+const NEXT = CURRENT_SCHEMA_VERSION + 1;
+
 describe('connection', () => {
   const t = useFreshDb();
 
@@ -33,10 +37,9 @@ describe('connection', () => {
     await createDataset({ name: 'd' });
     const seen: unknown[] = [];
     const off = onVersionChange((info) => seen.push(info));
-    // Dexie stores schema version v as IndexedDB version 10 v: 20 is "schema 2".
-    expect(await upgradeElsewhere(t.name(), 20)).toBe('upgraded');
+    expect(await upgradeElsewhere(t.name(), NEXT * 10)).toBe('upgraded');
     off();
-    expect(seen).toEqual([{ oldVersion: 1, newVersion: 2 }]);
+    expect(seen).toEqual([{ oldVersion: CURRENT_SCHEMA_VERSION, newVersion: NEXT }]);
     const error = await getDb().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BenchtopError);
     expect((error as BenchtopError).code).toBe('db-closed');
@@ -46,7 +49,7 @@ describe('connection', () => {
   it('refuses to open a database written by a newer schema, with a reload message', async () => {
     const name = t.name();
     closeDb();
-    expect(await upgradeElsewhere(name, 20)).toBe('upgraded');
+    expect(await upgradeElsewhere(name, NEXT * 10)).toBe('upgraded');
     const error = await openDb({ name }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BenchtopError);
     expect((error as BenchtopError).code).toBe('schema-newer');

@@ -1,11 +1,22 @@
-import { codes, dict, f64, floats, useFreshDb } from './helpers';
+import { codes, dict, f64, floats, storedDataset, useFreshDb } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { DataError, InvalidArgumentError, NotFoundError } from '../../../src/lib/contracts/errors';
 import {
   CHUNK_ROWS,
   createDataset,
+  DATASET_NAME_MAX,
   deleteDataset,
   getDataset,
+  getLatestReport,
+  getProfile,
+  getSuite,
+  listReports,
+  listSuiteRuns,
+  putProfile,
+  putReport,
+  putSuiteRun,
+  renameDataset,
+  saveSuite,
   getVersion,
   listDatasets,
   listVersions,
@@ -243,5 +254,69 @@ describe('dataset versions', () => {
     expect(await t.db().chunks.count()).toBe(1);
     expect(Array.from(await readColumn(kv.id, 'x'))).toEqual([9]);
     expect(await deleteDataset('unknown')).toEqual({ versions: 0, chunks: 0 });
+  });
+});
+
+describe('renameDataset', () => {
+  useFreshDb();
+
+  it('renames (trimmed) and keeps everything else', async () => {
+    const ds = await createDataset({ name: 'old', description: 'd', createdAt: 5 });
+    const { versions } = await storedDataset('other', [1]);
+    expect(await renameDataset(ds.id, '  new name ')).toEqual({ ...ds, name: 'new name' });
+    expect(await getDataset(ds.id)).toEqual({ ...ds, name: 'new name' });
+    expect((await listDatasets()).map((d) => d.name).sort()).toEqual(['new name', 'other']);
+    expect(await listVersions(versions[0]!.datasetId)).toHaveLength(1);
+    const longest = 'x'.repeat(DATASET_NAME_MAX);
+    expect((await renameDataset(ds.id, longest)).name).toBe(longest);
+  });
+
+  it.each(['', '   ', 'x'.repeat(201)])('refuses the name %j', async (name) => {
+    const ds = await createDataset({ name: 'keep' });
+    await expect(renameDataset(ds.id, name)).rejects.toThrow(InvalidArgumentError);
+    expect((await getDataset(ds.id))?.name).toBe('keep');
+  });
+
+  it('refuses an unknown dataset', async () => {
+    await expect(renameDataset('nope', 'x')).rejects.toThrow(NotFoundError);
+    expect(await listDatasets()).toEqual([]);
+  });
+});
+
+describe('deleteDataset and derived records', () => {
+  useFreshDb();
+
+  it('deletes the profiles, reports and suite runs of its versions, and nothing of other datasets', async () => {
+    const gone = await storedDataset('gone', [1], [1, 2]);
+    const keep = await storedDataset('keep', [7]);
+    const suite = await saveSuite({
+      name: 's',
+      sourceVersionId: gone.versions[0]!.id,
+      expectations: [{ kind: 'column-exists', column: 'x' }],
+    });
+    for (const v of [...gone.versions, ...keep.versions]) {
+      await putProfile({ versionId: v.id, rowCount: v.rowCount, createdAt: 1, columns: [] });
+      await putReport({ id: `r-${v.id}`, versionId: v.id, createdAt: 1, findings: [] });
+      await putSuiteRun({
+        id: `s-${v.id}`,
+        suiteId: suite.id,
+        versionId: v.id,
+        createdAt: 1,
+        passed: true,
+        results: [],
+      });
+    }
+    expect(await deleteDataset(gone.datasetId)).toEqual({ versions: 2, chunks: 2 });
+    for (const v of gone.versions) {
+      expect(await getProfile(v.id)).toBeUndefined();
+      expect(await listReports(v.id)).toEqual([]);
+      expect(await listSuiteRuns({ versionId: v.id })).toEqual([]);
+    }
+    const k = keep.versions[0]!.id;
+    expect(await getProfile(k)).toBeDefined();
+    expect((await getLatestReport(k))?.id).toBe(`r-${k}`);
+    expect((await listSuiteRuns()).map((r) => r.id)).toEqual([`s-${k}`]);
+    // Suites are lineage, not part of the dataset.
+    expect(await getSuite(suite.id)).toEqual(suite);
   });
 });

@@ -7,11 +7,18 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import type {
   ColumnSchema,
+  DatasetVersion,
   InputSignature,
   ModelArtifact,
   Run,
 } from '../../../src/lib/contracts/entities';
-import { closeDb, openDb, sha256Hex } from '../../../src/lib/db';
+import {
+  closeDb,
+  createDataset,
+  openDb,
+  sha256Hex,
+  writeDatasetVersion,
+} from '../../../src/lib/db';
 import type { BenchtopDb } from '../../../src/lib/db';
 
 /** Opens a fresh database before each test and closes it after; returns a getter for it. */
@@ -113,4 +120,26 @@ export async function makeArtifact(id: string, runId: string): Promise<ModelArti
     weightData,
     weightsHash: await sha256Hex(weightData),
   };
+}
+
+/** Creates a dataset with one single-column version per given list of values (oldest first). */
+export async function storedDataset(
+  name: string,
+  ...columns: number[][]
+): Promise<{ datasetId: string; versions: DatasetVersion[] }> {
+  const ds = await createDataset({ name });
+  const versions: DatasetVersion[] = [];
+  for (const [k, values] of columns.entries()) {
+    versions.push(
+      await writeDatasetVersion({
+        dataset: ds,
+        parentId: versions[k - 1]?.id ?? null,
+        schema: [f64('x')],
+        columns: [Float64Array.from(values)],
+        source: { kind: 'file', name: `${name}-${k}.csv` },
+        createdAt: k + 1,
+      }),
+    );
+  }
+  return { datasetId: ds.id, versions };
 }

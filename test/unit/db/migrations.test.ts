@@ -8,16 +8,22 @@
  * checksum of the logical content it wrote, then reopens with the current schema (running every
  * migration) and recomputes the checksum through the current repository API.
  *
- * When schema v2 arrives: append it to SCHEMA_VERSIONS, keep WRITERS[1] unchanged, add
- * WRITERS[2], and adapt `currentChecksum` if the logical shape changed.
+ * When schema vN arrives: append it to SCHEMA_VERSIONS, keep every earlier writer unchanged, add
+ * WRITERS[N], and adapt `currentChecksum` if the logical shape changed. Schema v2 added the data
+ * quality tables (profiles, reports, suites, suiteRuns); their content is part of the logical
+ * content only for writers that fill them (`Written.quality`).
  */
 import { f64, dict, makeArtifact, makeRun, SIGNATURE } from './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   AliasEvent,
   ColumnSchema,
+  DatasetProfile,
   DatasetVersion,
+  ExpectationSuite,
   ModelVersion,
+  SuiteRun,
+  ValidationReport,
 } from '../../../src/lib/contracts/entities';
 import {
   aliasEventHash,
@@ -27,18 +33,31 @@ import {
   closeDb,
   CURRENT_SCHEMA_VERSION,
   datasetContentHash,
+  datasetStorageBytes,
+  deleteDataset,
   GENESIS_HASH,
   getArtifact,
+  getLatestReport,
   getModelVersion,
+  getProfile,
   getRun,
   getSetting,
+  getSuite,
   getVersion,
   listAliases,
   listDatasets,
+  listReports,
+  listSuiteRuns,
+  listSuites,
   openDb,
+  putProfile,
+  putReport,
+  putSuiteRun,
   readColumn,
+  saveSuite,
   SCHEMA_VERSIONS,
   sha256Hex,
+  storageSummary,
   verifyAliasChain,
   verifyDatasetVersion,
   type ColumnValues,
@@ -56,6 +75,14 @@ interface Logical {
   settings: Record<string, unknown>;
 }
 
+/** Schema v2+: the content of the data quality tables. */
+interface Quality {
+  profiles: unknown[];
+  reports: unknown[];
+  suites: unknown[];
+  suiteRuns: unknown[];
+}
+
 interface Written {
   checksum: string;
   versionIds: string[];
@@ -63,9 +90,15 @@ interface Written {
   artifactIds: string[];
   modelVersionIds: string[];
   settingKeys: string[];
+  /** Schema v2+: ids of the data quality records written. */
+  quality?: { versionIds: string[]; suiteIds: string[] };
 }
 
 const checksum = async (logical: Logical): Promise<string> => sha256Hex(canonicalJson(logical));
+
+/** Checksum of v1-shaped content (its checksum) plus the data quality tables. */
+const withQuality = async (base: string, quality: Quality): Promise<string> =>
+  sha256Hex(canonicalJson({ base, quality }));
 
 /** SHA-256 of a column's little-endian bytes (NaN written by the literal, so canonical). */
 const columnHash = (values: ColumnValues): Promise<string> =>
@@ -171,7 +204,95 @@ async function writeV1(db: BenchtopDb): Promise<Written> {
   };
 }
 
-const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = { 1: writeV1 };
+/**
+ * Schema v2 as shipped: v1's tables are unchanged, so their content is written by the frozen v1
+ * writer; then one record in each data quality table. Frozen.
+ */
+async function writeV2(db: BenchtopDb): Promise<Written> {
+  const v1 = await writeV1(db);
+  const versionId = v1.versionIds[0]!;
+  const profile: DatasetProfile = {
+    versionId,
+    rowCount: 70_000,
+    createdAt: 6,
+    columns: [
+      {
+        name: 'x',
+        type: 'number',
+        count: 70_000,
+        missing: 70,
+        unique: 69_930,
+        min: 1 / 7,
+        max: 69_999 / 7,
+        quantiles: [{ p: 0.5, value: 5000 }],
+        histogram: { edges: [0, 5000, 10_000], counts: [34_965, 34_965] },
+      },
+      { name: 'c', type: 'category', count: 70_000, missing: 140, unique: 3, top: [] },
+    ],
+  };
+  const report: ValidationReport = {
+    id: 'rep1',
+    versionId,
+    target: 'c',
+    createdAt: 7,
+    findings: [
+      {
+        check: 'missing-values',
+        severity: 'warning',
+        column: 'x',
+        title: '`x` is missing in 0.1% of rows',
+        explanation: 'fixture',
+        count: 70,
+        sampleRows: [0, 1000],
+        details: { share: 0.001 },
+      },
+    ],
+  };
+  const suite: ExpectationSuite = {
+    id: 's@1',
+    name: 's',
+    version: 1,
+    createdAt: 8,
+    sourceVersionId: versionId,
+    expectations: [
+      { kind: 'column-exists', column: 'x' },
+      { kind: 'values-in-set', column: 'c', values: ['a', 'b', 'c'] },
+    ],
+  };
+  const suiteRun: SuiteRun = {
+    id: 'sr1',
+    suiteId: 's@1',
+    versionId,
+    createdAt: 9,
+    passed: true,
+    results: [
+      {
+        expectation: { kind: 'column-exists', column: 'x' },
+        passed: true,
+        observed: 'present',
+        unexpectedCount: 0,
+        unexpected: [],
+      },
+    ],
+  };
+  await db.profiles.put(profile);
+  await db.reports.put(report);
+  await db.suites.put(suite);
+  await db.suiteRuns.put(suiteRun);
+
+  return {
+    ...v1,
+    checksum: await withQuality(v1.checksum, {
+      profiles: [profile],
+      reports: [report],
+      suites: [suite],
+      suiteRuns: [suiteRun],
+    }),
+    quality: { versionIds: [versionId], suiteIds: ['s@1'] },
+  };
+}
+
+const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = { 1: writeV1, 2: writeV2 };
 
 /** The same logical content, read back through the current repository API. */
 async function currentChecksum(w: Written): Promise<string> {
@@ -192,7 +313,7 @@ async function currentChecksum(w: Written): Promise<string> {
   }
   const settings: Record<string, unknown> = {};
   for (const key of w.settingKeys) settings[key] = await getSetting(key);
-  return checksum({
+  const base = await checksum({
     datasets: await listDatasets(),
     versions,
     runs: await Promise.all(w.runIds.map((id) => getRun(id))),
@@ -201,6 +322,14 @@ async function currentChecksum(w: Written): Promise<string> {
     aliases: await listAliases('m'),
     aliasEvents: await aliasHistory('m', 'champion'),
     settings,
+  });
+  if (!w.quality) return base;
+  const { versionIds, suiteIds } = w.quality;
+  return withQuality(base, {
+    profiles: await Promise.all(versionIds.map((id) => getProfile(id))),
+    reports: (await Promise.all(versionIds.map((id) => listReports(id)))).flat(),
+    suites: await Promise.all(suiteIds.map((id) => getSuite(id))),
+    suiteRuns: (await Promise.all(versionIds.map((id) => listSuiteRuns({ versionId: id })))).flat(),
   });
 }
 
@@ -232,4 +361,50 @@ describe('schema migrations (S7)', () => {
       expect(await verifyAliasChain()).toEqual({ ok: true });
     },
   );
+
+  it('after upgrading a v1 database the data quality tables work and follow their dataset', async () => {
+    const name = `benchtop-migration-v1-quality-${crypto.randomUUID()}`;
+    const old = new BenchtopDb(name, { upTo: 1 });
+    await old.open();
+    const written = await writeV1(old);
+    old.close();
+
+    const db = await openDb({ name });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const versionId = written.versionIds[0]!;
+    const before = await storageSummary();
+    // Two columns × two chunks, each an 8-byte header plus the values.
+    const bytes = 2 * 8 + 70_000 * 8 + 2 * 8 + 70_000 * 4;
+    expect(before).toEqual({ datasets: [{ id: 'ds1', bytes }], totalBytes: bytes });
+    expect(await datasetStorageBytes('ds1')).toBe(bytes);
+
+    const profile: DatasetProfile = { versionId, rowCount: 70_000, createdAt: 10, columns: [] };
+    await putProfile(profile);
+    await putReport({ id: 'r', versionId, createdAt: 11, findings: [] });
+    const suite = await saveSuite({
+      name: 'fixture',
+      sourceVersionId: versionId,
+      expectations: [{ kind: 'row-count-between', min: 1, max: 100_000 }],
+      createdAt: 12,
+    });
+    await putSuiteRun({
+      id: 'run',
+      suiteId: suite.id,
+      versionId,
+      createdAt: 13,
+      passed: true,
+      results: [],
+    });
+    expect(await getProfile(versionId)).toEqual(profile);
+    expect((await getLatestReport(versionId))?.id).toBe('r');
+    expect((await listSuites()).map((s) => s.id)).toEqual(['fixture@1']);
+    expect((await listSuiteRuns({ suiteId: 'fixture@1' })).map((r) => r.id)).toEqual(['run']);
+
+    expect(await currentChecksum(written)).toBe(written.checksum);
+    expect(await deleteDataset('ds1')).toEqual({ versions: 1, chunks: 4 });
+    expect(await getProfile(versionId)).toBeUndefined();
+    expect(await listReports(versionId)).toEqual([]);
+    expect(await listSuiteRuns()).toEqual([]);
+    expect(await getSuite('fixture@1')).toBeDefined();
+  });
 });
