@@ -7,18 +7,24 @@ import { existsSync } from 'node:fs';
 
 const workloads = [
   { id: 'D1', script: 'bench/d1-drift.ts', runner: ['npx', 'tsx'] },
+  { id: 'I1', script: 'bench/i1-import.mjs', runner: ['node'] },
+  { id: 'S1', script: 'bench/s1-store.mjs', runner: ['node'] },
   { id: 'T1', script: 'bench/t1-train.mjs', runner: ['node'] },
+  { id: 'Q1', script: 'bench/q1-score.mjs', runner: ['node'] },
 ];
+// `npm run bench -- D1 T1` runs only those.
+const only = process.argv.slice(2).filter((a) => /^[A-Z]\d$/.test(a));
 
 let failed = 0;
 for (const w of workloads) {
+  if (only.length && !only.includes(w.id)) continue;
   if (!existsSync(w.script)) {
     console.log(`${w.id}: not implemented yet (${w.script} missing)`);
     continue;
   }
   console.log(`\n== ${w.id}: ${w.script}`);
   const [cmd, ...args] = w.runner;
-  const r = spawnSync(cmd, [...args, w.script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(cmd, [...args, w.script], { stdio: 'inherit' });
   if (r.status !== 0) {
     failed++;
     console.log(`${w.id}: FAILED (exit ${r.status})`);

@@ -10,7 +10,14 @@ import { toErrorInfo } from '../src/lib/contracts/errors';
 import { cancelImport, importDataset, previewImport } from './tasks/import-dataset';
 import { trainRun } from './tasks/train-run';
 import { predictRows } from './tasks/predict-rows';
-import { inferSuite, profile, readRows, runSuite, validate } from './tasks/quality';
+import {
+  inferSuite,
+  profile,
+  profileImported,
+  readRows,
+  runSuite,
+  validate,
+} from './tasks/quality';
 import { currentTensorCount } from './ml';
 import { chooseBackend } from './tasks/backend-state';
 
@@ -29,7 +36,12 @@ const api: ComputeApi = {
 
   previewImport: (request) => attempt(() => previewImport(request)),
   importDataset: (request, onProgress) =>
-    attempt(async () => (await importDataset(request, onProgress)).version),
+    attempt(async () => {
+      const table = await importDataset(request, onProgress);
+      // Profiled while the columns are in memory, so the Data view never re-reads them.
+      await profileImported(table);
+      return table.version;
+    }),
   cancelImport: async (importId) => cancelImport(importId),
 
   profile: (versionId) => attempt(() => profile(versionId)),

@@ -35,11 +35,11 @@ export class DataState {
   suites = $state<ExpectationSuite[]>([]);
   draftSuite = $state<ExpectationSuite | null>(null);
   suiteRuns = $state<SuiteRun[]>([]);
-  storage = $state<{ totalBytes: number; quota: number | null; perDataset: Map<string, number> }>({
-    totalBytes: 0,
-    quota: null,
-    perDataset: new Map(),
-  });
+  storage = $state<{
+    totalBytes: number;
+    quota: number | null;
+    perDataset: Record<string, number>;
+  }>({ totalBytes: 0, quota: null, perDataset: {} });
 
   constructor(private readonly app: AppState) {}
 
@@ -258,7 +258,7 @@ export class DataState {
     this.storage = {
       totalBytes: summary.totalBytes,
       quota: estimate?.quota ?? null,
-      perDataset: new Map(summary.datasets.map((d) => [d.id, d.bytes])),
+      perDataset: Object.fromEntries(summary.datasets.map((d) => [d.id, d.bytes])),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Records every request the page (and its workers) make to any origin other than the app's own,
@@ -38,4 +38,13 @@ export async function guardOrigin(page: Page, origin = 'http://127.0.0.1:4173') 
 export async function selectOptionContaining(select: Locator, text: string): Promise<void> {
   const label = await select.locator('option', { hasText: text }).first().innerText();
   await select.selectOption({ label });
+}
+
+/** Imports a file through the Data view: choose, check the preview, commit, wait. */
+export async function importThroughUi(page: Page, name: string, buffer: Buffer) {
+  await page.getByLabel('Import a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  const preview = page.getByRole('table', { name: 'Import preview' });
+  await expect(preview).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(preview).toBeHidden({ timeout: 120_000 });
 }

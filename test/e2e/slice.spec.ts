@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guardOrigin, selectOptionContaining } from './helpers';
+import { guardOrigin, importThroughUi, selectOptionContaining } from './helpers';
 
 /**
  * The thin slice of issue 2, as a new user does it: the app opens on the bundled penguins
@@ -98,11 +98,11 @@ test('bad training setups get a clear message and store nothing', async ({ page 
 
   // A target with one class, and a dataset with no usable feature.
   await page.getByRole('link', { name: 'Data' }).click();
-  await page.getByLabel('Import a CSV file').setInputFiles({
-    name: 'one-class.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('x,label\n1,yes\n2,yes\n3,yes\n4,yes\n5,yes\n'),
-  });
+  await importThroughUi(
+    page,
+    'one-class.csv',
+    Buffer.from('x,label\n1,yes\n2,yes\n3,yes\n4,yes\n5,yes\n'),
+  );
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('one-class');
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await selectOptionContaining(page.getByLabel('Dataset'), 'one-class');
@@ -111,11 +111,11 @@ test('bad training setups get a clear message and store nothing', async ({ page 
   await expect(page.getByRole('alert')).toContainText(/single value/i);
 
   await page.getByRole('link', { name: 'Data' }).click();
-  await page.getByLabel('Import a CSV file').setInputFiles({
-    name: 'no-features.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('id,label\na1,yes\na2,no\na3,yes\na4,no\na5,yes\na6,no\n'),
-  });
+  await importThroughUi(
+    page,
+    'no-features.csv',
+    Buffer.from('id,label\na1,yes\na2,no\na3,yes\na4,no\na5,yes\na6,no\n'),
+  );
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('no-features');
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await selectOptionContaining(page.getByLabel('Dataset'), 'no-features');

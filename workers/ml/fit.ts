@@ -30,7 +30,10 @@ import { createRng, permutation } from '../../src/lib/stats/rng';
 import { fitBaseline } from './baseline';
 import { checkFitInputs, type FitData, type FitOptions, type FitResult } from './fit-data';
 import { DivergenceGuard } from './guard';
-import { forwardLogits, lossSum, meanLoss, outputSpec, penalty, uploadTargets } from './objective';
+import { netOf, trainStep } from './backprop';
+import { DeviceBatches, HostBatches, type BatchSource } from './batches';
+import { checkTargets, meanLoss, outputSpec, uploadTargets } from './objective';
+import { FlatAdam, HostOptimizer, Sgd, type StepOptimizer } from './optim';
 import { disposeCheckpoint, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './weights';
 import { yieldToEventLoop } from './yield';
 
@@ -48,10 +51,11 @@ function meanSquare(y: Float32Array | Int32Array): number {
   return s / y.length;
 }
 
-function makeOptimizer(config: ModelConfig): tf.Optimizer {
+function makeOptimizer(config: ModelConfig, vars: tf.Variable[], sync: boolean): StepOptimizer {
+  if (sync) return new HostOptimizer(vars, config.optimizer, config.learningRate);
   return config.optimizer === 'adam'
-    ? tf.train.adam(config.learningRate)
-    : tf.train.sgd(config.learningRate);
+    ? new FlatAdam(vars, config.learningRate)
+    : new Sgd(vars, config.learningRate);
 }
 
 /**
@@ -96,24 +100,31 @@ export async function fit(
   const patience = config.earlyStoppingPatience;
 
   const owned: tf.Tensor[] = [];
-  const optimizer = makeOptimizer(config);
+  const track = <T extends tf.Tensor>(t: T): T => (owned.push(t), t);
+  const disposers: (() => void)[] = [];
+  const net = netOf(model, spec);
+  const optimizer = makeOptimizer(config, vars, sync);
   const guard =
     spec.kind === 'softmax'
       ? new DivergenceGuard(model, Math.max(1, Math.log(spec.units)), false)
       : new DivergenceGuard(model, Math.max(1, meanSquare(data.y)), true);
   let best: Checkpoint | null = null;
   try {
-    const x = tf.tensor2d(data.x, [n, d]);
-    owned.push(x);
-    const y = uploadTargets(spec, data.y, n, 'training data');
-    owned.push(y);
+    if (sync) checkTargets(spec, data.y, n, 'training data');
+    const source: BatchSource = sync
+      ? new HostBatches(data.x, data.y, d, batch, spec)
+      : new DeviceBatches(
+          track(tf.tensor2d(data.x, [n, d])),
+          track(uploadTargets(spec, data.y, n, 'training data')),
+          batch,
+        );
+    disposers.push(() => source.dispose());
+    const onesColumn = track(tf.ones([batch, 1]) as tf.Tensor2D);
     let xVal: tf.Tensor2D | null = null;
     let yVal: tf.Tensor2D | null = null;
     if (data.xVal && data.yVal && data.nVal) {
-      xVal = tf.tensor2d(data.xVal, [data.nVal, d]);
-      owned.push(xVal);
-      yVal = uploadTargets(spec, data.yVal, data.nVal, 'validation data');
-      owned.push(yVal);
+      xVal = track(tf.tensor2d(data.xVal, [data.nVal, d]));
+      yVal = track(uploadTargets(spec, data.yVal, data.nVal, 'validation data'));
     }
     const earlyStopping = patience > 0 && xVal !== null;
 
@@ -125,7 +136,7 @@ export async function fit(
     let lastYield = performance.now();
 
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      const perm = tf.tensor1d(permutation(n, shuffleRng), 'int32');
+      source.startEpoch(permutation(n, shuffleRng));
       let sum: tf.Scalar = tf.scalar(0);
       try {
         for (let b = 0; b < batches; b++) {
@@ -137,18 +148,9 @@ export async function fit(
           const checked = sync || step <= EAGER_CHECKS || yieldDue;
           if (checked) guard.beforeBatch();
           const batchLoss = tf.tidy(() => {
-            const idx = tf.slice(perm, b * batch, batch);
-            const xb = tf.gather(x, idx);
-            const yb = tf.gather(y, idx);
-            return optimizer.minimize(
-              () => {
-                const loss = tf.div(lossSum(spec, forwardLogits(model, xb, seeds), yb), batch);
-                const p = penalty(model);
-                return (p ? tf.add(loss, p) : loss) as tf.Scalar;
-              },
-              true,
-              vars,
-            ) as tf.Scalar;
+            const { loss, grads } = trainStep(net, source.batch(b), onesColumn, seeds);
+            optimizer.apply(grads);
+            return loss;
           });
           const next = tf.add(sum, batchLoss) as tf.Scalar;
           sum.dispose();
@@ -195,7 +197,6 @@ export async function fit(
           bestEpoch = epoch;
         }
       } finally {
-        perm.dispose();
         sum.dispose();
       }
     }
@@ -205,6 +206,7 @@ export async function fit(
     disposeCheckpoint(best);
     guard.dispose();
     optimizer.dispose();
+    for (const dispose of disposers) dispose();
     tf.dispose(owned);
   }
 }

@@ -138,22 +138,23 @@ export function penalty(model: tf.LayersModel): tf.Scalar | null {
 }
 
 /**
- * Uploads targets once: one-hot float [n, k] for softmax, [n, 1] values for linear.
+ * Checks targets: finite values for linear, class indices 0..k-1 for softmax.
+ * @returns the labels as Int32Array for softmax, null for linear
  * @throws TrainingConfigError naming the first row whose label is not a class index (or not finite)
  */
-export function uploadTargets(
+export function checkTargets(
   spec: OutputSpec,
   y: Float32Array | Int32Array,
   n: number,
   what: string,
-): tf.Tensor2D {
+): Int32Array | null {
   if (y.length !== n) throw new TrainingConfigError(`${what}: ${y.length} targets for ${n} rows`);
   if (spec.kind === 'linear') {
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(y[i]))
         throw new TrainingConfigError(`${what}: target at row ${i + 1} is ${y[i]}`);
     }
-    return tf.tensor2d(y instanceof Float32Array ? y : Float32Array.from(y), [n, 1]);
+    return null;
   }
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -165,6 +166,21 @@ export function uploadTargets(
     }
     labels[i] = v;
   }
+  return labels;
+}
+
+/**
+ * Uploads targets once: one-hot float [n, k] for softmax, [n, 1] values for linear.
+ * @throws TrainingConfigError naming the first row whose label is not a class index (or not finite)
+ */
+export function uploadTargets(
+  spec: OutputSpec,
+  y: Float32Array | Int32Array,
+  n: number,
+  what: string,
+): tf.Tensor2D {
+  const labels = checkTargets(spec, y, n, what);
+  if (!labels) return tf.tensor2d(y instanceof Float32Array ? y : Float32Array.from(y), [n, 1]);
   return tf.tidy(
     () => tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), spec.units), 'float32') as tf.Tensor2D,
   );

@@ -10,15 +10,21 @@ import type {
 } from '../../src/lib/contracts/entities';
 import { NotFoundError } from '../../src/lib/contracts/errors';
 import { profileDataset } from '../../src/lib/data';
+import { getProfile, getSuite, putProfile, putReport, putSuiteRun } from '../../src/lib/db';
 import {
-  getProfile,
-  getSuite,
-  putProfile,
-  putReport,
-  putSuiteRun,
-} from '../../src/lib/db';
-import { inferSuite as inferSuiteFrom, runSuite as runSuiteOn, validationReport } from '../../src/lib/validate';
-import { formatRows, loadTable } from './load-table';
+  inferSuite as inferSuiteFrom,
+  runSuite as runSuiteOn,
+  validationReport,
+} from '../../src/lib/validate';
+import { formatRows, loadTable, rememberTable, type LoadedTable } from './load-table';
+
+/** Profiles a freshly imported version from its in-memory columns and stores the profile. */
+export async function profileImported(table: LoadedTable): Promise<DatasetProfile> {
+  rememberTable(table);
+  const computed = profileDataset(table.version.id, table.version.schema, table.columns);
+  await putProfile(computed);
+  return computed;
+}
 
 /** The stored profile of a version, computing and storing it the first time. */
 export async function profile(versionId: string): Promise<DatasetProfile> {

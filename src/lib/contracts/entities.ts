@@ -137,6 +137,126 @@ export interface RegressionMetrics {
 
 export type EvalMetrics = ClassificationMetrics | RegressionMetrics;
 
+/*
+ * The full held-out evaluation of a run (src/lib/metrics/evaluate-*.ts). Kept apart from
+ * `EvalMetrics`, which stored runs and model versions already use and which stays as it is; a run
+ * carries it in the optional `Run.evaluation`. Plain data only (arrays, records, numbers, null),
+ * so it survives structured cloning and JSON export. `null` marks a value that is undefined on
+ * this data (ROC AUC with one class present, an interval when every resample was degenerate).
+ */
+
+/** A metric's value on all rows and its percentile-bootstrap confidence interval. */
+export interface MetricInterval {
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** How the intervals of an evaluation were computed (src/lib/metrics/bootstrap-metrics.ts). */
+export interface BootstrapSummary {
+  iterations: number;
+  /** Confidence level of the intervals, e.g. 0.95. */
+  level: number;
+  /** Per metric id: resamples on which the metric was undefined and that were skipped. */
+  skipped: Record<string, number>;
+  /**
+   * 32-bit hash of the true labels and of every resampled row index. Two evaluations with equal
+   * fingerprints were resampled identically (same rows, same seed, same iterations), so their
+   * replicates can be paired (src/lib/metrics/compare-to-baseline.ts).
+   */
+  fingerprint: number;
+  /** Per metric id, its value on each resample (null where skipped); absent when not kept. */
+  replicates?: Record<string, (number | null)[]>;
+}
+
+/** ROC curve (scikit-learn `roc_curve`, drop_intermediate=True); thresholds[0] = max score + 1. */
+export interface RocCurve {
+  fpr: number[];
+  tpr: number[];
+  thresholds: number[];
+}
+
+/** Precision-recall curve (scikit-learn `precision_recall_curve`): recall decreasing to 0. */
+export interface PrCurve {
+  precision: number[];
+  recall: number[];
+  thresholds: number[];
+}
+
+/** Reliability diagram over non-empty uniform bins (scikit-learn `calibration_curve`). */
+export interface CalibrationCurve {
+  /** Share of positives per bin. */
+  probTrue: number[];
+  /** Mean predicted probability per bin. */
+  probPred: number[];
+  /** Rows per bin. */
+  count: number[];
+}
+
+/** Per-class scores of a classifier; AUCs are one-vs-rest, null when undefined. */
+export interface ClassScores {
+  label: string;
+  /** True rows of the class. */
+  support: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  rocAuc: number | null;
+  prAuc: number | null;
+}
+
+/** Curves of one one-vs-rest problem (binary: class 1 only). */
+export interface ClassCurves {
+  /** Index into `labels` of the positive class. */
+  classIndex: number;
+  label: string;
+  /** Null when the class has no positive or no negative rows (the curve is undefined). */
+  roc: RocCurve | null;
+  pr: PrCurve;
+  calibration: CalibrationCurve;
+}
+
+export interface ClassificationEvaluation {
+  task: 'binary' | 'multiclass';
+  labels: string[];
+  n: number;
+  /** Keyed by metric descriptor id (accuracy, balancedAccuracy, macroF1, rocAuc, logLoss, ...). */
+  metrics: Record<string, MetricInterval>;
+  perClass: ClassScores[];
+  /** confusion[i][j] = count of true labels[i] predicted (argmax) as labels[j]. */
+  confusion: number[][];
+  /** Binary: class 1 only; multiclass: one per class. Long curves are thinned for storage. */
+  curves: ClassCurves[];
+  bootstrap: BootstrapSummary;
+}
+
+/** A residual plot's points (deterministically thinned) and summary statistics. */
+export interface ResidualSummary {
+  /** Rows in the plot, ascending by prediction; residual = yTrue − yPred. */
+  predicted: number[];
+  residual: number[];
+  /** Index of each plotted row in the evaluated data. */
+  rows: number[];
+  /** Rows evaluated (plotted or not). */
+  total: number;
+  mean: number;
+  /** Sample standard deviation (n − 1); 0 for one row. */
+  std: number;
+  min: number;
+  max: number;
+}
+
+export interface RegressionEvaluation {
+  task: 'regression';
+  n: number;
+  /** Keyed by metric descriptor id (mae, rmse, r2). */
+  metrics: Record<string, MetricInterval>;
+  residuals: ResidualSummary;
+  bootstrap: BootstrapSummary;
+}
+
+export type Evaluation = ClassificationEvaluation | RegressionEvaluation;
+
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 
 export interface Run {
@@ -154,6 +274,8 @@ export interface Run {
   error?: string;
   history: EpochRecord[];
   metrics?: EvalMetrics;
+  /** Full held-out evaluation (CIs, curves, calibration, residuals); absent on older runs. */
+  evaluation?: Evaluation;
   durationMs?: number;
   /** Id of the stored model artifact (weights + preprocessing), when the run completed. */
   artifactId?: string;

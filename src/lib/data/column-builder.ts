@@ -21,7 +21,14 @@
  */
 import type { ColumnSchema, ColumnType } from '../contracts/entities';
 import { dictionaryKey, encodingOf, type Column } from './columns';
-import { NUM_DOT, NUM_LEADING_ZERO, NUM_MINUS, NUM_PLUS, type RecordBatch } from './delimited-stream';
+import {
+  NUM_DOT,
+  NUM_LEADING_ZERO,
+  NUM_LONG,
+  NUM_MINUS,
+  NUM_PLUS,
+  type RecordBatch,
+} from './delimited-stream';
 import {
   CATEGORY_MAX_DISTINCT,
   CATEGORY_MAX_SHARE,
@@ -57,7 +64,11 @@ const TYPED_DICT = 5;
 /** Contradicted: cells are only counted until the second pass. */
 const DEAD = 6;
 
-/** Values per storage block; blocks are concatenated once at the end. */
+/**
+ * Values per storage block: the first is small (10,000 one-row columns must not take 5 GB),
+ * each next one twice as big up to the largest; blocks are concatenated once at the end.
+ */
+const FIRST_BLOCK = 256;
 const BLOCK = 65_536;
 
 const NUMERIC_PARSERS: Partial<Record<ColumnType, (t: string) => number | null | 'invalid'>> = {
@@ -179,33 +190,71 @@ export class ColumnBuilder {
    * @returns -1, or the 0-based record (of these) whose cell does not fit a user-chosen type
    */
   addFields(b: RecordBatch, f0: number, width: number, j: number, count: number): number {
-    let f = f0 + j;
     let k = 0;
-    if (this.mode === NUMBER) {
-      // The hot loop of a numeric import: the scanner already read plain decimals.
-      const nums = b.fieldNumber;
-      const flags = b.fieldFlags;
-      for (; k < count; k++, f += width) {
-        const x = nums[f]!;
-        if (x === x) this.addScanned(x, flags[f]!, b.text, b.fieldStart[f]!, b.fieldEnd[f]!);
-        else {
-          const s = b.fieldStart[f]!;
-          const v = s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!;
-          this.addNumberSlow(v);
-          if (this.mode !== NUMBER) {
-            k++;
-            f += width;
-            break;
-          }
-        }
+    while (k < count && this.mode === NUMBER) {
+      k = this.numberRun(b, f0 + j, width, k, count);
+      if (k < count) {
+        // A cell the scanner did not read as a plain decimal (spaces, exponent, NA, quotes...).
+        const f = f0 + j + k * width;
+        const s = b.fieldStart[f]!;
+        this.addNumberSlow(s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!);
+        k++;
       }
     }
-    for (; k < count; k++, f += width) {
+    for (let f = f0 + j + k * width; k < count; k++, f += width) {
       const s = b.fieldStart[f]!;
       const ok = s >= 0 ? this.add(b.text, s, b.fieldEnd[f]!) : this.addString(b.strings[-s - 1]!);
       if (!ok) return k;
     }
     return -1;
+  }
+
+  /**
+   * The hot loop of a numeric import: cells `k0`.. of column field `fj` that the scanner already
+   * read as plain decimals. State lives in locals (doubles passed to calls or stored on `this`
+   * per cell would be boxed). Returns the first cell it could not take.
+   */
+  private numberRun(b: RecordBatch, fj: number, width: number, k0: number, count: number): number {
+    const nums = b.fieldNumber;
+    const flags = b.fieldFlags;
+    let block = this.f64Block;
+    let used = this.used;
+    let min = this.min;
+    let max = this.max;
+    let allInt = this.allInt;
+    let canonical = this.canonical;
+    let pad = this.padCandidate;
+    let k = k0;
+    for (let f = fj + k * width; k < count; k++, f += width) {
+      let x = nums[f]!;
+      if (x !== x) break;
+      const fl = flags[f]!;
+      if (x === 0) x = 0;
+      if (pad) pad = this.padStep(fl, b.fieldEnd[f]! - b.fieldStart[f]!, b.text, b.fieldStart[f]!);
+      if (fl !== 0 && allInt) {
+        if (fl & (NUM_DOT | NUM_LONG) && !Number.isSafeInteger(x)) allInt = false;
+        else if (fl & (NUM_PLUS | NUM_DOT | NUM_LEADING_ZERO) || (fl & NUM_MINUS && x === 0)) {
+          canonical = false;
+        }
+      }
+      if (x < min) min = x;
+      if (x > max) max = x;
+      if (used === block.length) {
+        this.f64.push(block);
+        block = new Float64Array(Math.min(BLOCK, 2 * block.length));
+        used = 0;
+      }
+      block[used++] = x;
+    }
+    this.f64Block = block;
+    this.used = used;
+    this.rows += k - k0;
+    this.min = min;
+    this.max = max;
+    this.allInt = allInt;
+    this.canonical = canonical;
+    this.padCandidate = pad;
+    return k;
   }
 
   private addString(v: string): boolean {
@@ -251,30 +300,30 @@ export class ColumnBuilder {
 
   private start(mode: number): void {
     this.mode = mode;
-    if (mode === DICT || mode === TYPED_DICT) this.i32Block = new Int32Array(BLOCK);
-    else this.f64Block = new Float64Array(BLOCK);
+    if (mode === DICT || mode === TYPED_DICT) this.i32Block = new Int32Array(FIRST_BLOCK);
+    else this.f64Block = new Float64Array(FIRST_BLOCK);
     this.used = 0;
   }
 
   private pushF64(x: number): void {
-    if (this.used === BLOCK) this.nextBlock();
+    if (this.used === this.f64Block.length) this.nextBlock();
     this.f64Block[this.used++] = x;
     this.rows++;
   }
 
   private pushCode(code: number): void {
-    if (this.used === BLOCK) this.nextBlock();
+    if (this.used === this.i32Block.length) this.nextBlock();
     this.i32Block[this.used++] = code;
     this.rows++;
   }
 
   private nextBlock(): void {
-    if (this.f64Block.length === BLOCK) {
-      this.f64.push(this.f64Block);
-      this.f64Block = new Float64Array(BLOCK);
-    } else {
+    if (this.mode === DICT || this.mode === TYPED_DICT) {
       this.i32.push(this.i32Block);
-      this.i32Block = new Int32Array(BLOCK);
+      this.i32Block = new Int32Array(Math.min(BLOCK, 2 * this.i32Block.length));
+    } else {
+      this.f64.push(this.f64Block);
+      this.f64Block = new Float64Array(Math.min(BLOCK, 2 * this.f64Block.length));
     }
     this.used = 0;
   }
@@ -298,29 +347,17 @@ export class ColumnBuilder {
     this.addNumberSlow(t.slice(s, e));
   }
 
-  /** A plain decimal read by the scanner (see `RecordBatch.fieldNumber`). */
-  private addScanned(value: number, flags: number, t: string, s: number, e: number): void {
-    const x = value === 0 ? 0 : value;
-    if (this.padCandidate) {
-      const width = e - s;
-      if (flags & (NUM_MINUS | NUM_PLUS | NUM_DOT) || (this.padWidth >= 0 && width !== this.padWidth)) {
-        this.padCandidate = false;
-      } else {
-        this.padWidth = width;
-        if (t.charCodeAt(s) === 48) this.leadingZero = true;
-      }
+  /** Zero-padding rule for a plain decimal read by the scanner; returns the new candidate flag. */
+  private padStep(flags: number, width: number, t: string, s: number): boolean {
+    if (
+      flags & (NUM_MINUS | NUM_PLUS | NUM_DOT) ||
+      (this.padWidth >= 0 && width !== this.padWidth)
+    ) {
+      return false;
     }
-    if (this.allInt && flags !== 0) {
-      if (flags & NUM_DOT && !Number.isInteger(x)) this.allInt = false;
-      else if (flags & (NUM_PLUS | NUM_DOT | NUM_LEADING_ZERO) || (flags & NUM_MINUS && x === 0)) {
-        this.canonical = false;
-      }
-    }
-    if (x < this.min) this.min = x;
-    if (x > this.max) this.max = x;
-    if (this.used === BLOCK) this.nextBlock();
-    this.f64Block[this.used++] = x;
-    this.rows++;
+    this.padWidth = width;
+    if (t.charCodeAt(s) === 48) this.leadingZero = true;
+    return true;
   }
 
   private addNumberSlow(raw: string): void {

@@ -25,8 +25,8 @@ export interface RecordBatch {
   fieldStart: Int32Array;
   fieldEnd: Int32Array;
   /**
-   * The field's value when it is a plain decimal (`[+-]digits[.digits]`, 1–15 digits, nothing
-   * else, not quoted, inside this chunk), computed exactly while scanning; NaN otherwise.
+   * The field's value when it is a plain decimal (`[+-]digits[.digits]`, nothing else, not
+   * quoted, inside this chunk, finite), computed exactly while scanning; NaN otherwise.
    */
   fieldNumber: Float64Array;
   /** For fields with a `fieldNumber`: {@link NUM_MINUS} | {@link NUM_PLUS} | ... bits. */
@@ -72,9 +72,14 @@ export const NUM_PLUS = 2;
 export const NUM_DOT = 4;
 /** `fieldFlags` bit: the integer part has more than one digit and starts with `0`. */
 export const NUM_LEADING_ZERO = 8;
+/** `fieldFlags` bit: more than 15 digits (read with `Number`, may not be a safe integer). */
+export const NUM_LONG = 16;
 
 /** 10^k for k = 0..22, all exact doubles (Clinger's fast path needs exact powers). */
 const POW10_F64 = new Float64Array(Array.from({ length: 23 }, (_, k) => Number(`1e${k}`)));
+
+/** Characters of raw text kept from an opening quote, for messages. */
+const EXCERPT = 40;
 
 /** Longest single value accepted (chars): beyond this an unclosed quote is the likely cause. */
 export const MAX_FIELD_CHARS = 256 * 1024 * 1024;
@@ -127,6 +132,9 @@ export class DelimitedScanner {
   private carryChars = 0;
   private quoteLine = 1;
   private quoteExcerpt = '';
+  /** Absolute offsets (in characters) of the opening quote and of the current chunk. */
+  private quoteAt = 0;
+  private chunkAt = 0;
   /** A closed quoted field that lies inside the current chunk: its range (start -1 = none). */
   private qs = -1;
   private qe = 0;
@@ -158,6 +166,7 @@ export class DelimitedScanner {
     const b = this.reset(text);
     if (this.problem) return b;
     this.scan(text);
+    this.chunkAt += text.length;
     this.suspend(text);
     return b;
   }
@@ -300,6 +309,10 @@ export class DelimitedScanner {
     let segStart = 0;
     // A `\r\n` split across chunks: the `\n` belongs to the `\r` already counted (inside
     // quotes it stays part of the value, so the segment still starts at 0).
+    if (state !== FIELD_START && state !== UNQUOTED && this.quoteExcerpt.length < EXCERPT) {
+      // The excerpt is the raw text from the opening quote, whatever the chunking.
+      this.quoteExcerpt += t.slice(0, EXCERPT - this.quoteExcerpt.length);
+    }
     if (this.afterCR && t.charCodeAt(0) === LF) {
       i = 1;
       if (state !== QUOTED) segStart = 1;
@@ -319,7 +332,8 @@ export class DelimitedScanner {
           this.nonBlank = true;
           state = QUOTED;
           this.quoteLine = this.line;
-          this.quoteExcerpt = t.slice(i, i + 30);
+          this.quoteExcerpt = t.slice(i, i + EXCERPT);
+          this.quoteAt = this.chunkAt + i;
           i++;
           segStart = i;
           continue;
@@ -468,7 +482,8 @@ export class DelimitedScanner {
           line: this.line,
           record: this.recordIndex,
           field: this.currentFields(),
-          excerpt: (this.quoteExcerpt + t.slice(i, i + 10)).slice(0, 40),
+          // Up to the offending character, so the excerpt does not depend on the chunking.
+          excerpt: this.quoteExcerpt.slice(0, this.chunkAt + i + 1 - this.quoteAt),
         };
         this.state = state;
         return;
@@ -539,6 +554,12 @@ export class DelimitedScanner {
         if (digits > 0 && digits <= 15) {
           x = frac === 0 ? m : m / POW10_F64[frac]!;
           if (flags & NUM_MINUS) x = -x;
+        } else if (digits > 15) {
+          // Full-precision floats (17 digits, as numpy writes them): the grammar is already
+          // checked, so Number() of the slice is exactly parseNumber's value.
+          x = +t.slice(i, j);
+          if (x - x === 0) flags |= NUM_LONG;
+          else x = NaN;
         }
       } else {
         // Outside quotes only three characters matter.

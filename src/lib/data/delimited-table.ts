@@ -7,7 +7,12 @@ import type { ColumnType } from '../contracts/entities';
 import { DataError, formatValue } from '../contracts/errors';
 import { ColumnBuilder } from './column-builder';
 import type { ColumnTable } from './columns';
-import { DelimitedScanner, fieldText, type RecordBatch, type StreamProblem } from './delimited-stream';
+import {
+  DelimitedScanner,
+  fieldText,
+  type RecordBatch,
+  type StreamProblem,
+} from './delimited-stream';
 import type { Delimiter } from './detect-delimiter';
 import { normaliseHeader, type HeaderRename } from './header-names';
 
@@ -261,7 +266,13 @@ export class DelimitedTableBuilder {
     const file = this.options.fileName;
     const column = this.header?.[p.field] || `column_${p.field + 1}`;
     const hasHeader = this.options.hasHeader !== false;
-    const location = { file, line: p.line, row: hasHeader ? p.record : p.record + 1, column, value: p.excerpt };
+    const location = {
+      file,
+      line: p.line,
+      row: hasHeader ? p.record : p.record + 1,
+      column,
+      value: p.excerpt,
+    };
     if (p.kind === 'unterminated-quote') {
       return new DataError(
         `${file}, line ${p.line}, column \`${column}\`: a quoted field starts here (${formatValue(

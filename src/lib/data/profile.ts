@@ -8,13 +8,16 @@
  *   is left out when fewer than two values are present.
  * - `quantiles`: p5, p25, p50, p75, p95 exactly as `numpy.quantile(x, p)` (method `linear`,
  *   including NumPy's `_lerp` rounding). Order statistics are found in O(n) without sorting:
- *   values are counted into 2,048 equal-width fine bins, only the fine bins that hold the wanted
- *   ranks are gathered, and Floyd–Rivest selection runs inside them.
+ *   values are scattered into up to 8,192 equal-width fine bins (a counting sort by bin; bins are
+ *   monotone in the value, so each bin holds a known range of sorted ranks) and Floyd–Rivest
+ *   selection runs only inside the bins that hold the wanted ranks.
  * - `histogram`: `numpy.histogram(x, bins=k)` with k = min(30, ceil(log2(n) + 1)) (Sturges'
  *   count, capped at 30), bins equal-width over [min, max], the last bin closed on the right,
  *   NumPy's edge rounding reproduced; when min = max, one bin [v − 0.5, v + 0.5] (NumPy's rule).
- * - `unique`: exact count of distinct non-missing values (−0 and +0 are one value), by hashing
- *   the IEEE-754 bits into 256 cache-sized partitions.
+ * - `unique`: exact count of distinct non-missing values (−0 and +0 are one value): values in
+ *   different fine bins differ, so each bin is deduplicated with its own small (cache-resident)
+ *   hash table; when one bin is huge (a far outlier squeezes the rest together), the IEEE-754
+ *   bits are hashed into 256 partitions instead.
  * - datetime columns (ms since epoch): `min`, `max`, `unique` and `histogram` only.
  * - dictionary columns (boolean, category, text, id): `unique` and `top` (at most 10, most frequent
  *   first, ties in first-seen order, i.e. dictionary order); no histogram.
@@ -35,20 +38,20 @@ export const PROFILE_TOP_VALUES = 10;
 /** Upper bound on histogram bins (Sturges' count is used below it). */
 export const PROFILE_MAX_BINS = 30;
 
-const FINE_BINS = 2048;
+const FINE_BINS = 8192;
 const PARTITION_BITS = 8;
 const SMALL_UNIQUE = 1 << 15;
+/** Largest fine bin whose distinct values are counted with its own table (fits in L2). */
+const BIN_TABLE_MAX = 1 << 15;
 
 // Scratch buffers, kept between calls (per thread) so a 21-column profile allocates once.
 let valuesScratch = new Float64Array(0);
 let partScratch = new Float64Array(0);
-let gatherScratch = new Float64Array(0);
 
 function scratch(n: number): void {
   if (valuesScratch.length < n) {
     valuesScratch = new Float64Array(n);
     partScratch = new Float64Array(n);
-    gatherScratch = new Float64Array(n);
   }
 }
 
@@ -157,7 +160,7 @@ function quantilesWithin(
   min: number,
   max: number,
   ps: readonly number[],
-  fine?: FineBins,
+  buckets?: Buckets,
 ): number[] {
   for (const p of ps) {
     if (!(p >= 0 && p <= 1)) throw new InvalidArgumentError('p', p, 'must be in [0, 1]');
@@ -172,7 +175,10 @@ function quantilesWithin(
     ranks.add(lo).add(hi);
     return { lo, hi, t: h - Math.floor(h) };
   });
-  const byRank = orderStatistics(values, n, min, max, [...ranks], fine);
+  const byRank = orderStatistics(
+    buckets ?? bucketByFine(values, n, min, countFineBins(values, n, min, max)),
+    [...ranks],
+  );
   return plan.map(({ lo, hi, t }) => lerp(byRank.get(lo)!, byRank.get(hi)!, t));
 }
 
@@ -186,7 +192,9 @@ interface FineBins {
 
 function fineBinsFor(n: number, min: number, max: number): FineBins {
   const bins = Math.max(1, Math.min(FINE_BINS, n >> 4));
-  return { bins, scale: bins / (max - min), counts: new Int32Array(bins) };
+  // Scale 0 (everything in bin 0) when the values are constant or their range overflows.
+  const scale = max > min ? bins / (max - min) : 0;
+  return { bins, scale, counts: new Int32Array(bins) };
 }
 
 function countFineBins(values: Float64Array, n: number, min: number, max: number): FineBins {
@@ -200,61 +208,92 @@ function countFineBins(values: Float64Array, n: number, min: number, max: number
   return fine;
 }
 
+/** Values regrouped by fine bin: bin b holds buf[starts[b] .. starts[b + 1]). */
+interface Buckets {
+  buf: Float64Array;
+  starts: Int32Array;
+  /** Size of the largest bin. */
+  biggest: number;
+}
+
 /**
- * The values at sorted positions `ranks` of values[0..n): count into fine equal-width bins
- * (monotone in the value, so cumulative counts give each bin's rank range), gather only the bins
- * that hold a wanted rank, select inside them.
+ * Counting-sort scatter of values[0..n) by fine bin (bins are monotone in the value, so bin b
+ * holds exactly the sorted ranks starts[b] .. starts[b + 1] − 1, in some order).
  */
-function orderStatistics(
-  values: Float64Array,
-  n: number,
-  min: number,
-  max: number,
-  ranks: number[],
-  fine?: FineBins,
-): Map<number, number> {
-  const { bins, scale, counts } = fine ?? countFineBins(values, n, min, max);
+function bucketByFine(values: Float64Array, n: number, min: number, fine: FineBins): Buckets {
+  const { bins, scale, counts } = fine;
   const last = bins - 1;
   const starts = new Int32Array(bins + 1);
-  for (let b = 0; b < bins; b++) starts[b + 1] = starts[b]! + counts[b]!;
-  // For each wanted bin: where its values go in the gather buffer.
-  const slot = new Int32Array(bins).fill(-1);
-  const wanted: { bin: number; offset: number; size: number }[] = [];
-  let total = 0;
-  const binOf = (r: number): number => {
+  let biggest = 0;
+  for (let b = 0; b < bins; b++) {
+    starts[b + 1] = starts[b]! + counts[b]!;
+    if (counts[b]! > biggest) biggest = counts[b]!;
+  }
+  const buf = partScratch.length >= n ? partScratch : new Float64Array(n);
+  const fill = starts.slice(0, bins);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const b = Math.floor((v - min) * scale);
+    buf[fill[b > last ? last : b]!++] = v;
+  }
+  return { buf, starts, biggest };
+}
+
+/** The values at sorted positions `ranks`: selection inside the one bin that holds each rank. */
+function orderStatistics(buckets: Buckets, ranks: number[]): Map<number, number> {
+  const { buf, starts } = buckets;
+  const bins = starts.length - 1;
+  const out = new Map<number, number>();
+  for (const r of ranks) {
     let lo = 0;
-    let hi = last;
+    let hi = bins - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= r) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
-  };
-  for (const r of ranks) {
-    const b = binOf(r);
-    if (slot[b] === -1) {
-      slot[b] = wanted.length;
-      wanted.push({ bin: b, offset: total, size: counts[b]! });
-      total += counts[b]!;
-    }
-  }
-  const gather = total <= gatherScratch.length ? gatherScratch : new Float64Array(total);
-  const fill = new Int32Array(wanted.map((w) => w.offset));
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    let b = Math.floor((v - min) * scale);
-    if (b > last) b = last;
-    const s = slot[b]!;
-    if (s >= 0) gather[fill[s]!++] = v;
-  }
-  const out = new Map<number, number>();
-  for (const r of ranks) {
-    const w = wanted[slot[binOf(r)]!]!;
-    const k = w.offset + (r - starts[w.bin]!);
-    out.set(r, selectKth(gather, k, w.offset, w.offset + w.size - 1));
+    out.set(r, selectKth(buf, r, starts[lo]!, starts[lo + 1]! - 1));
   }
   return out;
+}
+
+/**
+ * Distinct values of bucketed data, one small open-addressing table per bin (values in different
+ * bins differ, so the per-bin counts add up).
+ */
+function countUniqueInBuckets({ buf, starts, biggest }: Buckets): number {
+  let capacity = 16;
+  while (capacity < 2 * biggest) capacity <<= 1;
+  const table = new Float64Array(capacity);
+  const words = new Uint32Array(buf.buffer, buf.byteOffset, 2 * (starts[starts.length - 1] ?? 0));
+  let unique = 0;
+  for (let b = 0; b + 1 < starts.length; b++) {
+    const a = starts[b]!;
+    const size = starts[b + 1]! - a;
+    if (size <= 2) {
+      unique += size === 2 && buf[a] === buf[a + 1] ? 1 : size;
+      continue;
+    }
+    let cap = 16;
+    while (cap < 2 * size) cap <<= 1;
+    const mask = cap - 1;
+    table.fill(NaN, 0, cap); // empty slots hold NaN (values never do)
+    for (let k = a; k < a + size; k++) {
+      const v = buf[k]!;
+      let s = mix(words[2 * k]!, words[2 * k + 1]!) & mask;
+      for (;;) {
+        const e = table[s]!;
+        if (e !== e) {
+          table[s] = v;
+          unique++;
+          break;
+        }
+        if (e === v) break;
+        s = (s + 1) & mask;
+      }
+    }
+  }
+  return unique;
 }
 
 /** 32-bit mix of the two halves of a double's bits (murmur3 finaliser). */
@@ -400,11 +439,20 @@ function profileNumeric(name: string, type: ColumnType, column: Float64Array): C
   const { histogram, squares } = histogramPass(values, m, min, max, mean, fine);
   profile.min = min;
   profile.max = max;
-  profile.unique = countUnique(values, m);
+  let buckets: Buckets;
+  if (fine.bins === 1 || fine.counts.some((c) => c > BIN_TABLE_MAX)) {
+    // Skewed data (one far outlier squeezes the rest into a few fine bins): hash partitions
+    // keep the unique count linear; it must run before bucketing, which reuses its scratch.
+    profile.unique = countUnique(values, m);
+    buckets = bucketByFine(values, m, min, fine);
+  } else {
+    buckets = bucketByFine(values, m, min, fine);
+    profile.unique = countUniqueInBuckets(buckets);
+  }
   if (type !== 'datetime') {
     profile.mean = mean;
     if (m >= 2) profile.std = Math.sqrt(squares / (m - 1));
-    const qs = quantilesWithin(values, m, min, max, PROFILE_QUANTILES, fine);
+    const qs = quantilesWithin(values, m, min, max, PROFILE_QUANTILES, buckets);
     profile.quantiles = PROFILE_QUANTILES.map((p, i) => ({ p, value: qs[i]! }));
   }
   profile.histogram = histogram;

@@ -82,6 +82,22 @@ export function matchingRows(
 }
 
 /**
+ * The first {@link MAX_SAMPLE_ROWS} rows where a predicate holds, stopping there (for samples
+ * whose count is known from elsewhere).
+ * @param n number of rows
+ * @param test predicate on a 0-based row index
+ * @returns up to 20 row indices, ascending
+ * @throws never
+ * @example
+ * firstRows(100, (i) => i % 10 === 0).length // 10
+ */
+export function firstRows(n: number, test: (row: number) => boolean): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < n && rows.length < MAX_SAMPLE_ROWS; i++) if (test(i)) rows.push(i);
+  return rows;
+}
+
+/**
  * A share as a short percentage for titles: one significant decimal below 10%.
  * @param share a number in [0, 1]
  * @returns e.g. `12%`, `0.3%`, `<0.1%`

@@ -9,6 +9,7 @@
 import type { Finding } from '../contracts/entities';
 import {
   ALL_COLUMN_TYPES,
+  firstRows,
   isMissingAt,
   matchingRows,
   percent,
@@ -41,11 +42,14 @@ export const constantColumnsCheck: ColumnCheckDescriptor = {
           explanation:
             'A column with a single value carries no information for a model and is left out of training. Drop it, or check whether the import lost its other values.',
           count: present,
-          sampleRows: matchingRows(profile.count, (i) => !isMissingAt(col, i)).sampleRows,
+          sampleRows: firstRows(profile.count, (i) => !isMissingAt(col, i)),
           details: { value, share: 1 },
         },
       ];
     }
+    // The top value covers at most present − (unique − 1) rows: skip columns that cannot reach
+    // the share (every continuous column) without touching the data.
+    if (present - (profile.unique - 1) < NEAR_CONSTANT_SHARE * present) return [];
     // The most frequent value and a test for rows that hold something else.
     let topValue: string;
     let topCount: number;

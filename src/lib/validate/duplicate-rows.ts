@@ -2,9 +2,9 @@
  * Check `duplicate-rows`: rows that repeat an earlier row exactly, in every column (as pandas
  * `DataFrame.duplicated(keep='first')`: missing equals missing, −0 equals +0).
  *
- * Rows are hashed column by column into two independent 32-bit hashes (sequential passes over
- * typed arrays, no per-row strings); rows with equal 64-bit hashes are then compared value by
- * value, so a hash collision can never produce a false duplicate.
+ * Rows are hashed column by column into one 32-bit hash (sequential passes over typed arrays, no
+ * per-row strings); rows with equal hashes are only candidates and are compared value by value,
+ * so a hash collision costs one comparison and never produces a false duplicate.
  */
 import type { Finding } from '../contracts/entities';
 import type { Column } from '../data/columns';
@@ -21,21 +21,16 @@ function mixInto(h: number, x: number, k: number): number {
 }
 
 /**
- * Two 32-bit hashes per row over all columns.
+ * A 32-bit hash per row over all columns, one sequential pass per column.
  * @param columns the stored columns (equal lengths)
  * @param n number of rows
- * @returns `[h1, h2]`
+ * @returns the hashes
  */
-function rowHashes(columns: readonly Column[], n: number): [Int32Array, Int32Array] {
-  const h1 = new Int32Array(n).fill(0x2545f491);
-  const h2 = new Int32Array(n).fill(0x6c8e9cf5);
+function rowHashes(columns: readonly Column[], n: number): Int32Array {
+  const h = new Int32Array(n).fill(0x2545f491);
   for (const col of columns) {
     if (col instanceof Int32Array) {
-      for (let i = 0; i < n; i++) {
-        const c = col[i]!;
-        h1[i] = mixInto(h1[i]!, c, 0x85ebca6b);
-        h2[i] = mixInto(h2[i]!, c, 0x27d4eb2f);
-      }
+      for (let i = 0; i < n; i++) h[i] = mixInto(h[i]!, col[i]!, 0x85ebca6b);
     } else {
       const words = new Int32Array(col.buffer, col.byteOffset, 2 * n);
       for (let i = 0; i < n; i++) {
@@ -47,12 +42,11 @@ function rowHashes(columns: readonly Column[], n: number): [Int32Array, Int32Arr
           lo = v === 0 ? 0 : words[2 * i]!;
           hi = v === 0 ? 0 : words[2 * i + 1]!;
         }
-        h1[i] = mixInto(mixInto(h1[i]!, lo, 0x85ebca6b), hi, 0xcc9e2d51);
-        h2[i] = mixInto(mixInto(h2[i]!, hi, 0x27d4eb2f), lo, 0x165667b1);
+        h[i] = mixInto(h[i]!, lo ^ Math.imul(hi, 0x27d4eb2f), 0xcc9e2d51);
       }
     }
   }
-  return [h1, h2];
+  return h;
 }
 
 function sameRow(columns: readonly Column[], a: number, b: number): boolean {
@@ -78,25 +72,28 @@ export function findDuplicateRows(
   n: number,
 ): { count: number; sampleRows: number[]; first: [number, number] | null } {
   if (n < 2 || columns.length === 0) return { count: 0, sampleRows: [], first: null };
-  const [h1, h2] = rowHashes(columns, n);
+  const hashes = rowHashes(columns, n);
   let cap = 16;
   while (cap < 2 * n) cap <<= 1;
   const mask = cap - 1;
-  const table = new Int32Array(cap).fill(-1); // row index of the first row with a given content
+  // (row + 1, hash) per slot, interleaved so a probe touches one cache line; 0 = empty.
+  const table = new Int32Array(2 * cap);
   const sampleRows: number[] = [];
   let first: [number, number] | null = null;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const a = h1[i]!;
-    const b = h2[i]!;
-    let s = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    const h = hashes[i]!;
+    let s = Math.imul(h, 0x9e3779b1) >>> 0;
+    s = (s ^ (s >>> 16)) & mask;
     for (;;) {
-      const j = table[s]!;
+      const j = table[2 * s]! - 1;
       if (j < 0) {
-        table[s] = i;
+        table[2 * s] = i + 1;
+        table[2 * s + 1] = h;
         break;
       }
-      if (h1[j] === a && h2[j] === b && sameRow(columns, i, j)) {
+      // Equal 32-bit hashes are only candidates: the values decide.
+      if (table[2 * s + 1] === h && sameRow(columns, i, j)) {
         if (count < MAX_SAMPLE_ROWS) sampleRows.push(i);
         if (!first) first = [i, j];
         count++;

@@ -10,7 +10,7 @@
  */
 import type { Finding } from '../contracts/entities';
 import { ID_MIN_ROWS, ID_MIN_UNIQUE_SHARE } from '../data/infer-type';
-import { isMissingAt, matchingRows, percent, type ColumnCheckDescriptor } from './check';
+import { firstRows, isMissingAt, percent, type ColumnCheckDescriptor } from './check';
 
 /** The `id-like-columns` check. */
 export const idLikeColumnsCheck: ColumnCheckDescriptor = {
@@ -24,7 +24,7 @@ export const idLikeColumnsCheck: ColumnCheckDescriptor = {
     const present = profile.count - profile.missing;
     if (present === 0) return [];
     const share = profile.unique / present;
-    const sampleRows = matchingRows(profile.count, (i) => !isMissingAt(col, i)).sampleRows;
+    const sampleRows = firstRows(profile.count, (i) => !isMissingAt(col, i));
     if (schema.type === 'id') {
       return [
         {

@@ -10,7 +10,7 @@
  * otherwise. Sample rows are the first flagged rows in row order.
  */
 import type { Finding } from '../contracts/entities';
-import { matchingRows, percent, type ColumnCheckDescriptor } from './check';
+import { MAX_SAMPLE_ROWS, percent, type ColumnCheckDescriptor } from './check';
 
 /** Tukey's fence multiplier. */
 export const IQR_MULTIPLIER = 1.5;
@@ -47,16 +47,19 @@ export const outliersCheck: ColumnCheckDescriptor = {
     const zHigh = useZ ? mean + Z_LIMIT * std : Infinity;
     let iqrCount = 0;
     let zCount = 0;
+    let count = 0;
+    const sampleRows: number[] = [];
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
-      if (useIqr && (v < lower || v > upper)) iqrCount++;
-      if (v < zLow || v > zHigh) zCount++;
+      const byIqr = useIqr && (v < lower || v > upper);
+      const byZ = v < zLow || v > zHigh;
+      if (!byIqr && !byZ) continue;
+      if (byIqr) iqrCount++;
+      if (byZ) zCount++;
+      if (count < MAX_SAMPLE_ROWS) sampleRows.push(i);
+      count++;
     }
-    if (iqrCount === 0 && zCount === 0) return [];
-    const { count, sampleRows } = matchingRows(col.length, (i) => {
-      const v = col[i]!;
-      return (useIqr && (v < lower || v > upper)) || v < zLow || v > zHigh;
-    });
+    if (count === 0) return [];
     const present = profile.count - profile.missing;
     const share = count / present;
     return [

@@ -33,39 +33,67 @@ export const LEAKAGE_MIN_ABS_R = 0.99;
 export const LEAKAGE_BINS = 20;
 const FINE_BINS = 256;
 
-/** Group per row (missing values form the last group) and the number of groups. */
-function featureGroups(col: Column, size: number): { g: Int32Array; groups: number } {
+/** Group per row of a dictionary column: its code, with missing values as group `size`. */
+function codeGroups(col: Int32Array, size: number): { g: Int32Array; groups: number } {
+  const g = new Int32Array(col.length);
+  for (let i = 0; i < col.length; i++) g[i] = col[i]! < 0 ? size : col[i]!;
+  return { g, groups: size + 1 };
+}
+
+/**
+ * Group × class counts of a feature against class labels, in one pass over the rows. Numeric
+ * features: 256 equal-width fine bins over [min, max] (plus one for missing) merged into
+ * {@link LEAKAGE_BINS} equal-frequency groups by cumulative count.
+ */
+function contingency(
+  col: Column,
+  size: number,
+  min: number,
+  max: number,
+  y: Int32Array,
+  classes: number,
+): { table: Int32Array; groups: number } {
   const n = col.length;
-  const g = new Int32Array(n);
   if (col instanceof Int32Array) {
-    for (let i = 0; i < n; i++) g[i] = col[i]! < 0 ? size : col[i]!;
-    return { g, groups: size + 1 };
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  let present = 0;
-  for (let i = 0; i < n; i++) {
-    const v = col[i]!;
-    if (v !== v) continue;
-    present++;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    const table = new Int32Array((size + 1) * classes);
+    for (let i = 0; i < n; i++) {
+      const c = y[i]!;
+      if (c < 0) continue;
+      const k = col[i]!;
+      table[(k < 0 ? size : k) * classes + c]!++;
+    }
+    return { table, groups: size + 1 };
   }
   const scale = max > min ? FINE_BINS / (max - min) : 0;
-  const fineOf = (v: number): number => Math.min(FINE_BINS - 1, Math.floor((v - min) * scale));
-  const fine = new Int32Array(FINE_BINS);
-  for (let i = 0; i < n; i++) if (col[i] === col[i]) fine[fineOf(col[i]!)]!++;
-  const groupOfFine = new Int32Array(FINE_BINS);
-  let before = 0;
-  for (let b = 0; b < FINE_BINS; b++) {
-    groupOfFine[b] = Math.min(LEAKAGE_BINS - 1, Math.floor((before * LEAKAGE_BINS) / present));
-    before += fine[b]!;
-  }
+  const last = FINE_BINS - 1;
+  const fine = new Int32Array((FINE_BINS + 1) * classes);
   for (let i = 0; i < n; i++) {
+    const c = y[i]!;
+    if (c < 0) continue;
     const v = col[i]!;
-    g[i] = v !== v ? LEAKAGE_BINS : groupOfFine[fineOf(v)]!;
+    let b = FINE_BINS; // missing
+    if (v === v) {
+      b = Math.floor((v - min) * scale);
+      if (b > last) b = last;
+    }
+    fine[b * classes + c]!++;
   }
-  return { g, groups: LEAKAGE_BINS + 1 };
+  let present = 0;
+  for (let k = 0; k < FINE_BINS * classes; k++) present += fine[k]!;
+  const table = new Int32Array((LEAKAGE_BINS + 1) * classes);
+  let before = 0;
+  for (let b = 0; b <= FINE_BINS; b++) {
+    const group =
+      b === FINE_BINS
+        ? LEAKAGE_BINS
+        : Math.min(LEAKAGE_BINS - 1, Math.floor((before * LEAKAGE_BINS) / Math.max(1, present)));
+    for (let c = 0; c < classes; c++) {
+      const m = fine[b * classes + c]!;
+      table[group * classes + c]! += m;
+      if (b < FINE_BINS) before += m;
+    }
+  }
+  return { table, groups: LEAKAGE_BINS + 1 };
 }
 
 /**
@@ -88,14 +116,21 @@ export function groupMajorityAccuracy(
   overall: number,
 ): number {
   const table = new Int32Array(groups * classes);
-  let present = 0;
   for (let i = 0; i < y.length; i++) {
     const c = y[i]!;
-    if (c < 0) continue;
-    table[g[i]! * classes + c]!++;
-    present++;
+    if (c >= 0) table[g[i]! * classes + c]!++;
   }
-  if (present === 0) return 0;
+  return tableMajorityAccuracy(table, groups, classes, overall);
+}
+
+/** {@link groupMajorityAccuracy} from a group × class count table. */
+function tableMajorityAccuracy(
+  table: Int32Array,
+  groups: number,
+  classes: number,
+  overall: number,
+): number {
+  let present = 0;
   let correct = 0;
   for (let k = 0; k < groups; k++) {
     const base = k * classes;
@@ -112,6 +147,7 @@ export function groupMajorityAccuracy(
         bestClass = c;
       } else if (n > second) second = n;
     }
+    present += total;
     if (total === 0) continue;
     if (total === 1) {
       correct += bestClass === overall ? 1 : 0;
@@ -121,7 +157,7 @@ export function groupMajorityAccuracy(
     // other class leaves the top class at least as strong as its own, so it is always wrong.
     if (best - 1 > second) correct += best;
   }
-  return correct / present;
+  return present === 0 ? 0 : correct / present;
 }
 
 function pearson(x: Float64Array, y: Float64Array): number {
@@ -238,7 +274,7 @@ export const targetLeakageCheck: TableCheckDescriptor = {
             );
           }
         } else {
-          const { g, groups } = featureGroups(x, s.dictionary?.length ?? 0);
+          const { g, groups } = codeGroups(x, s.dictionary?.length ?? 0);
           const r2 = groupMeanR2(g, groups, y);
           if (r2 >= LEAKAGE_MIN_ABS_R * LEAKAGE_MIN_ABS_R) {
             findings.push(
@@ -261,10 +297,20 @@ export const targetLeakageCheck: TableCheckDescriptor = {
       if (n > counts[overall]!) overall = c;
     });
     const baseline = counts[overall]! / present;
+    // With a single class there is nothing to leak (class-imbalance reports it).
+    if (baseline === 1) return [];
     ctx.schema.forEach((s, j) => {
       if (j === t || s.type === 'id') return;
-      const { g, groups } = featureGroups(ctx.columns[j]!, s.dictionary?.length ?? 0);
-      const accuracy = groupMajorityAccuracy(g, groups, y, labels.length, overall);
+      const p = ctx.profiles[j]!;
+      const { table, groups } = contingency(
+        ctx.columns[j]!,
+        s.dictionary?.length ?? 0,
+        p.min ?? 0,
+        p.max ?? 0,
+        y,
+        labels.length,
+      );
+      const accuracy = tableMajorityAccuracy(table, groups, labels.length, overall);
       if (
         accuracy >= LEAKAGE_MIN_ACCURACY &&
         accuracy - baseline >= LEAKAGE_MIN_ERROR_REDUCTION * (1 - baseline)

@@ -43,7 +43,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * @example
  * const r = validationReport('v1', [{ name: 'x', type: 'number', encoding: 'f64', missing: 1 }],
  *   [new Float64Array([1, NaN, 1])]);
- * r.findings.map((f) => f.check) // ['constant-columns', 'missing-values', 'duplicate-rows']
+ * r.findings.map((f) => f.check) // ['missing-values', 'constant-columns', 'duplicate-rows']
  */
 export function validationReport(
   versionId: string,

@@ -19,6 +19,7 @@ interface GenSpec {
   sub: number;
   cube?: boolean;
   nan_every?: number;
+  outlier_at?: number;
 }
 
 interface NumericCase {
@@ -52,6 +53,7 @@ function expand(spec: GenSpec): Float64Array {
     }
     let x = ((i * spec.mul) % spec.mod) / spec.div - spec.sub;
     if (spec.cube) x = x * x * x;
+    if (spec.outlier_at === i) x = 1e12;
     out[i] = x;
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { precisionRecallF1 } from '../../../src/lib/metrics/precision-recall-f1';
-import { classificationCases } from './fixtures';
+import { classificationCases, scoresCases } from './fixtures';
 
 const close = (actual: number[], expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
@@ -34,5 +34,21 @@ describe('precisionRecallF1', () => {
     const a = [0, 1, 2, 2, 1, 0, 0];
     const b = [0, 2, 2, 1, 1, 0, 1];
     expect(precisionRecallF1(a, b, 3).precision).toEqual(precisionRecallF1(b, a, 3).recall);
+  });
+});
+
+describe('precisionRecallF1 with sample weights', () => {
+  // precision_recall_fscore_support(y_true, argmax(P), labels=range(k), zero_division=0,
+  //   sample_weight=w) and average='macro' / 'weighted', sklearn 1.2.1 (scores.json)
+  it.each(scoresCases.map((c) => [c.name, c] as const))('matches sklearn: %s', (_, c) => {
+    const r = precisionRecallF1(c.yTrue, c.yPred, c.nClasses, c.weights ?? undefined);
+    close(r.precision, c.precision);
+    close(r.recall, c.recall);
+    close(r.f1, c.f1);
+    for (const avg of ['macro', 'weighted'] as const) {
+      expect(r[avg].precision).toBeCloseTo(c[avg].precision, 12);
+      expect(r[avg].recall).toBeCloseTo(c[avg].recall, 12);
+      expect(r[avg].f1).toBeCloseTo(c[avg].f1, 12);
+    }
   });
 });

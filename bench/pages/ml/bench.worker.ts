@@ -1,0 +1,148 @@
+/**
+ * Worker of the T1/Q1/Q2 benchmarks: the workers/ml code as the app's compute worker runs it,
+ * timed here (inside the worker, so postMessage is not counted) up to the read-back.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../../../src/lib/contracts/entities';
+import { buildModel, fit, predictBatch, selectBackend } from '../../../workers/ml';
+
+export interface BenchRequest {
+  id: number;
+  command: 'setup' | 't1' | 'q1' | 'q2';
+  args: Record<string, unknown>;
+}
+
+export interface BenchReply {
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+
+/** T1's model: MLP 50 -> 128 -> 64 -> 2, ReLU, Adam 1e-3, batch 1024 (PERFORMANCE.md). */
+function t1Config(epochs: number): ModelConfig {
+  return {
+    kind: 'mlp',
+    hiddenUnits: [128, 64],
+    activation: 'relu',
+    dropout: 0,
+    l1: 0,
+    l2: 0,
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 1024,
+    epochs,
+    earlyStoppingPatience: 0,
+  };
+}
+
+let data: { x: Float32Array; y: Int32Array; n: number; d: number } | null = null;
+
+/** Deterministic N(0, 1) features for scoring (values do not change the cost of a forward pass). */
+function normals(count: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i += 2) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const u1 = (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
+    s = (s + 0x6d2b79f5) >>> 0;
+    t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    const u2 = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const r = Math.sqrt(-2 * Math.log(u1));
+    out[i] = r * Math.cos(2 * Math.PI * u2);
+    if (i + 1 < count) out[i + 1] = r * Math.sin(2 * Math.PI * u2);
+  }
+  return out;
+}
+
+async function handle(command: BenchRequest['command'], args: Record<string, unknown>) {
+  switch (command) {
+    case 'setup': {
+      (globalThis as { BENCH_THREADS?: boolean }).BENCH_THREADS = Boolean(args['threads']);
+      const t0 = performance.now();
+      const info = await selectBackend((args['backend'] as 'auto') ?? 'auto');
+      const ms = performance.now() - t0;
+      const threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+      return { ...info, setupMs: ms, tfBackend: tf.getBackend(), threads };
+    }
+    case 't1': {
+      // Training data: fetched once (the same files the scikit-learn peer reads).
+      if (!data || data.n !== args['n']) {
+        const [xb, yb] = await Promise.all(
+          ['x', 'y'].map((f) => fetch(`/data/t1-${f}.bin`).then((r) => r.arrayBuffer())),
+        );
+        data = {
+          x: new Float32Array(xb as ArrayBuffer),
+          y: new Int32Array(yb as ArrayBuffer),
+          n: args['n'] as number,
+          d: args['d'] as number,
+        };
+      }
+      const epochs = args['epochs'] as number;
+      const model = buildModel(t1Config(epochs), data.d, 'binary', 2, 1);
+      const epochMs: number[] = [];
+      let last = 0;
+      const before = tf.memory().numTensors;
+      const t0 = performance.now();
+      const result = await fit(model, data, t1Config(epochs), {
+        seed: 1,
+        onEpoch: (r) => {
+          epochMs.push(r.elapsedMs - last);
+          last = r.elapsedMs;
+        },
+      });
+      const ms = performance.now() - t0;
+      model.dispose();
+      return {
+        ms,
+        epochMs,
+        losses: result.history.map((h) => h.loss),
+        tensorsLeaked: tf.memory().numTensors - before,
+      };
+    }
+    case 'q1': {
+      const n = args['n'] as number;
+      const d = 50;
+      const x = normals(n * d, 7);
+      const model = buildModel(t1Config(1), d, 'binary', 2, 1);
+      const runs: number[] = [];
+      let checksum = 0;
+      for (let r = 0; r < (args['runs'] as number); r++) {
+        const t0 = performance.now();
+        const out = await predictBatch(model, x, n, d, 'binary');
+        runs.push(performance.now() - t0);
+        checksum = out[0]! + out[out.length - 1]!;
+      }
+      model.dispose();
+      return { runs, checksum };
+    }
+    case 'q2': {
+      const d = 50;
+      const x = normals(d, 9);
+      const model = buildModel(t1Config(1), d, 'binary', 2, 1);
+      const times: number[] = [];
+      for (let r = 0; r < (args['runs'] as number); r++) {
+        const t0 = performance.now();
+        await predictBatch(model, x, 1, d, 'binary');
+        times.push(performance.now() - t0);
+      }
+      model.dispose();
+      return { times };
+    }
+  }
+}
+
+self.onmessage = async (event: MessageEvent<BenchRequest>) => {
+  const { id, command, args } = event.data;
+  try {
+    const result = await handle(command, args);
+    (self as unknown as Worker).postMessage({ id, result } satisfies BenchReply);
+  } catch (e) {
+    (self as unknown as Worker).postMessage({
+      id,
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    } satisfies BenchReply);
+  }
+};
