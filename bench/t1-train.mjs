@@ -99,7 +99,7 @@ async function main() {
   });
   const peer = await startPeer(dataDir);
   try {
-    const setup = await bench.call('setup', { backend: BACKEND, threads: argv.includes('--threads') });
+    const setup = await bench.call('setup', { backend: BACKEND });
     console.log(
       `backend: ${setup.name}${setup.threads ? ' (threads)' : ''} — ${setup.reason} (setup ${Math.round(setup.setupMs)} ms)`,
     );

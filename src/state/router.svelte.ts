@@ -2,6 +2,7 @@
 export const ROUTES = [
   { id: 'data', title: 'Data' },
   { id: 'train', title: 'Train' },
+  { id: 'search', title: 'Search' },
   { id: 'experiments', title: 'Experiments' },
   { id: 'registry', title: 'Registry' },
   { id: 'serve', title: 'Serve' },

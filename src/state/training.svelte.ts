@@ -2,7 +2,7 @@
  * One training run as the Train view sees it: its request, live progress and result.
  */
 import type { ModelConfig, Run, SplitSpec } from '../lib/contracts/entities';
-import type { TrainProgress } from '../lib/contracts/compute';
+import type { TrainProgress, TrainRequest } from '../lib/contracts/compute';
 import type { AppState } from './app.svelte';
 
 export const DEFAULT_CONFIG: ModelConfig = {
@@ -29,7 +29,9 @@ export const DEFAULT_SPLIT: SplitSpec = {
 
 export class TrainingSession {
   progress = $state<TrainProgress | null>(null);
-  losses = $state<{ epoch: number; loss: number; valLoss: number | null }[]>([]);
+  losses = $state<
+    { epoch: number; loss: number; valLoss: number | null; valMetric?: number | null }[]
+  >([]);
   running = $state(false);
   error = $state<string | null>(null);
   run = $state<Run | null>(null);
@@ -37,20 +39,14 @@ export class TrainingSession {
 
   constructor(private readonly app: AppState) {}
 
-  async start(args: {
-    datasetVersionId: string;
-    target: string;
-    config: ModelConfig;
-    split: SplitSpec;
-    seed: number;
-  }): Promise<void> {
+  async start(args: Omit<TrainRequest, 'runId'>): Promise<Run | null> {
     this.error = null;
     this.run = null;
     this.losses = [];
     this.progress = null;
     if (!args.target) {
       this.error = 'Choose a target column: the column the model should learn to predict.';
-      return;
+      return null;
     }
     const runId = crypto.randomUUID();
     this.#runId = runId;
@@ -60,7 +56,10 @@ export class TrainingSession {
         if (p.runId !== this.#runId) return;
         this.progress = p;
         if (p.loss !== null && !this.losses.some((l) => l.epoch === p.epoch)) {
-          this.losses = [...this.losses, { epoch: p.epoch, loss: p.loss, valLoss: p.valLoss }];
+          this.losses = [
+            ...this.losses,
+            { epoch: p.epoch, loss: p.loss, valLoss: p.valLoss, valMetric: p.valMetric ?? null },
+          ];
         }
       });
       const out = await this.app.compute.call((api) => api.train({ runId, ...args }, onProgress));
@@ -72,6 +71,7 @@ export class TrainingSession {
       this.running = false;
       await this.app.refresh();
     }
+    return this.run;
   }
 
   async cancel(): Promise<void> {

@@ -37,7 +37,7 @@ function configureWasm(): void {
     wasmPathsSet = true;
   }
   // The threaded build crashes when minified and gains nothing on 2 cores (STACK.md pitfall 3).
-  if (!(globalThis as { BENCH_THREADS?: boolean }).BENCH_THREADS) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
 
 /** Switches tfjs to `name`; false (never a throw) when the backend cannot initialise. */

@@ -6,19 +6,22 @@
  *
  * What it avoids, measured on an MLP 50-128-64-2 with batch 1024 in headless Chromium (WASM SIMD,
  * one thread):
- * - The tape: tfjs records every forward op and runs ~4 ops per op backwards; here a step is ~25
- *   ops, the forward 1 fused op per Dense layer.
- * - `matMul` with `transposeA`/`transposeB`: WASM routes them to a slow loop (~7 ms vs ~0.5 ms per
- *   product here), so every operand is transposed explicitly and multiplied untransposed.
- * - Transposes of wide activations: a [1024, k] transpose writes with a 4 KB stride and costs
- *   0.3-1.9 ms (k = 64..128), as much as a matmul. dW = hᵀ·dz needs one of h or dz transposed;
- *   each layer transposes the narrower of the two (dWᵀ = dzᵀ·h when dz is narrower), and the first
- *   layer takes xᵀ from the batch source when it can build it cheaply on the host.
- * - Column sums (bias gradients) as `sum(axis 0)`, which transposes first: a [1, B]·[B, k]
- *   product with a ones row is ~25x faster.
+ * - The tape: tfjs records every forward op and runs several ops per op backwards; here the
+ *   forward is one fused matmul+bias+activation op per Dense layer and the backward ~15 ops per
+ *   layer, no bookkeeping.
+ * - `matMul` with `transposeA`/`transposeB`: WASM routes them to a slow scalar loop (~7 ms vs
+ *   ~0.5 ms per product here), so operands are transposed explicitly and multiplied untransposed.
+ * - WASM packs the right operand of every matmul into XNNPACK's layout when it sees a new tensor
+ *   (~6 ns per element; ~0.8 ms for a [1024, 128] operand, as much as the product itself). For
+ *   dW = inputᵀ·g (contracted over the batch) one batch-long operand must be on the right: it is
+ *   the narrower of input and g (dWᵀ = gᵀ·input when the input is narrower).
+ * - WASM's 2-D transpose of a matrix with 1024 rows writes with a 4 KB stride and takes ~0.8 ms
+ *   for [1024, 128]; {@link transpose2d} does it as a 3-D permutation in ~0.1 ms.
+ * - Column sums (bias gradients) as `sum(axis 0)`, which transposes first: gᵀ·1 with a ones
+ *   column that is packed once and reused by every step instead.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OutputSpec } from './objective';
+import { regularizerFactors, type OutputSpec } from './objective';
 
 /** Activations of hidden layers (ModelConfig), plus the output's own. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
@@ -45,16 +48,6 @@ export interface Net {
 }
 
 const FUSABLE = new Set<Activation>(['relu', 'sigmoid', 'linear']);
-
-function regularizerFactors(config: tf.serialization.ConfigDict): { l1: number; l2: number } {
-  const reg = config['kernelRegularizer'] as
-    | { className?: string; config?: { l1?: number; l2?: number } }
-    | null
-    | undefined;
-  if (!reg) return { l1: 0, l2: 0 };
-  if (reg.className !== 'L1L2') throw new Error(`unsupported regularizer ${String(reg.className)}`);
-  return { l1: Number(reg.config?.l1 ?? 0), l2: Number(reg.config?.l2 ?? 0) };
-}
 
 /**
  * Reads the Dense/Dropout stack off a model.
@@ -88,7 +81,7 @@ export function netOf(model: tf.LayersModel, spec: OutputSpec): Net {
       bias: bias ?? null,
       activation: isLast ? 'linear' : (activation as Activation),
       dropout: 0,
-      ...regularizerFactors(config),
+      ...regularizerFactors(layer),
       inputs,
       units,
     });
@@ -107,9 +100,9 @@ function denseForward(p: DenseParams, a: tf.Tensor2D): tf.Tensor2D {
       b,
       ...(bias ? { bias } : {}),
       activation: p.activation as 'relu' | 'sigmoid' | 'linear',
-    });
+    }) as tf.Tensor2D;
   }
-  return tf.tanh(tf.fused.matMul({ a, b, ...(bias ? { bias } : {}) }));
+  return tf.tanh(tf.fused.matMul({ a, b, ...(bias ? { bias } : {}) })) as tf.Tensor2D;
 }
 
 /**
@@ -220,9 +213,10 @@ export function trainStep(
     // dW = inputᵀ·g, contracted over the batch. The right operand of a WASM matmul is packed
     // anew for every new tensor (~6 ns per element), so it is the narrower of input and g.
     const gT = p.bias || p.inputs < p.units ? transpose2d(g) : null;
-    let dW = gT && p.inputs < p.units
-      ? transpose2d(tf.matMul(gT, input))
-      : tf.matMul(transpose2d(input), g);
+    let dW =
+      gT && p.inputs < p.units
+        ? transpose2d(tf.matMul(gT, input))
+        : tf.matMul(transpose2d(input), g);
     if (p.l1 > 0 || p.l2 > 0) {
       // d/dW of l1·Σ|W| + l2·ΣW² (tfjs' L1L2 regulariser; sign(0) = 0 as in tfjs' abs gradient).
       if (p.l1 > 0) dW = tf.add(dW, tf.mul(tf.sign(kernel), p.l1));
@@ -238,7 +232,7 @@ export function trainStep(
     grads.unshift(...layerGrads);
     if (l === 0) break;
     const prev = layers[l - 1] as DenseParams;
-    let dh = tf.matMul(g, transpose2d(kernel));
+    let dh = tf.matMul(g, transpose2d(kernel)) as tf.Tensor2D;
     const mask = masks[l - 1];
     if (mask) dh = tf.mul(dh, mask);
     g = activationGrad(prev.activation, outputs[l - 1] as tf.Tensor2D, dh);

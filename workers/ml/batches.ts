@@ -58,7 +58,8 @@ export class HostBatches implements BatchSource {
     if (this.labels) {
       const k = this.spec.units;
       yBuf.fill(0);
-      for (let r = 0; r < size; r++) yBuf[r * k + (this.labels[order[start + r] as number] as number)] = 1;
+      for (let r = 0; r < size; r++)
+        yBuf[r * k + (this.labels[order[start + r] as number] as number)] = 1;
     } else {
       const values = this.yValues as Float32Array;
       for (let r = 0; r < size; r++) yBuf[r] = values[order[start + r] as number] as number;

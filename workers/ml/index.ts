@@ -6,6 +6,6 @@ export { currentTensorCount, selectBackend } from './backend';
 export { buildModel, outputUnits, MAX_UNITS } from './model';
 export { fit } from './fit';
 export type { FitData, FitOptions, FitResult } from './fit-data';
-export { predictBatch } from './predict';
+export { predictBatch, predictClasses } from './predict';
 export { modelFromArtifacts, modelToArtifacts } from './serialize';
 export type { ModelArtifactsData } from './serialize';

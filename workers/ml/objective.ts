@@ -130,9 +130,30 @@ export function lossSum(spec: OutputSpec, logits: tf.Tensor2D, y: tf.Tensor2D): 
   return tf.sum(tf.squaredDifference(logits, y));
 }
 
-/** The model's regulariser penalty (L1/L2 on kernels), or null when it has none. */
+/** L1 and L2 factors of a Dense layer's kernel regulariser (0 when it has none). */
+export function regularizerFactors(layer: tf.layers.Layer): { l1: number; l2: number } {
+  const reg = layer.getConfig()['kernelRegularizer'] as
+    { className?: string; config?: { l1?: number; l2?: number } } | null | undefined;
+  if (!reg) return { l1: 0, l2: 0 };
+  if (reg.className !== 'L1L2') throw new Error(`unsupported regularizer ${String(reg.className)}`);
+  return { l1: Number(reg.config?.l1 ?? 0), l2: Number(reg.config?.l2 ?? 0) };
+}
+
+/**
+ * The model's regulariser penalty, l1·Σ|W| + l2·ΣW² over the Dense kernels (tfjs' L1L2), or null
+ * when it has none. Read from the layers' configs, not `model.calculateLosses()`: tfjs registers
+ * those losses only once the model has been applied, so a freshly built model reports none.
+ */
 export function penalty(model: tf.LayersModel): tf.Scalar | null {
-  const terms = model.calculateLosses();
+  const terms: tf.Scalar[] = [];
+  for (const layer of model.layers) {
+    if (layer.getClassName() !== 'Dense') continue;
+    const { l1, l2 } = regularizerFactors(layer);
+    const kernel = layer.weights[0]?.read();
+    if (!kernel || (l1 === 0 && l2 === 0)) continue;
+    if (l1 > 0) terms.push(tf.mul(tf.sum(tf.abs(kernel)), l1));
+    if (l2 > 0) terms.push(tf.mul(tf.sum(tf.square(kernel)), l2));
+  }
   if (terms.length === 0) return null;
   return terms.length === 1 ? (terms[0] as tf.Scalar) : (tf.addN(terms) as tf.Scalar);
 }

@@ -56,8 +56,11 @@ export class FlatAdam implements StepOptimizer {
   ) {
     this.sizes = vars.map((v) => v.size);
     const total = this.sizes.reduce((s, k) => s + k, 0);
-    this.m = tf.variable(tf.zeros([total]), false);
-    this.v = tf.variable(tf.zeros([total]), false);
+    // tf.variable keeps its initial tensor alive unless that is disposed: tidy it.
+    [this.m, this.v] = tf.tidy(() => [
+      tf.variable(tf.zeros([total]), false),
+      tf.variable(tf.zeros([total]), false),
+    ]);
     this.epsilon = epsilon ?? tf.backend().epsilon();
   }
 
@@ -129,7 +132,8 @@ export class HostOptimizer implements StepOptimizer {
       const g = (grads[i] as tf.Tensor).dataSync() as Float32Array;
       const off = this.offsets[i] as number;
       if (this.kind === 'sgd') {
-        for (let j = 0; j < g.length; j++) w[off + j] = (w[off + j] as number) - lr * (g[j] as number);
+        for (let j = 0; j < g.length; j++)
+          w[off + j] = (w[off + j] as number) - lr * (g[j] as number);
       } else {
         for (let j = 0; j < g.length; j++) {
           const k = off + j;

@@ -60,12 +60,17 @@ function normals(count: number, seed: number): Float32Array {
 async function handle(command: BenchRequest['command'], args: Record<string, unknown>) {
   switch (command) {
     case 'setup': {
-      (globalThis as { BENCH_THREADS?: boolean }).BENCH_THREADS = Boolean(args['threads']);
       const t0 = performance.now();
       const info = await selectBackend((args['backend'] as 'auto') ?? 'auto');
       const ms = performance.now() - t0;
       const threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
-      return { ...info, setupMs: ms, tfBackend: tf.getBackend(), threads };
+      return {
+        ...info,
+        setupMs: ms,
+        tfBackend: tf.getBackend(),
+        threads,
+        isolated: self.crossOriginIsolated,
+      };
     }
     case 't1': {
       // Training data: fetched once (the same files the scikit-learn peer reads).
@@ -81,10 +86,10 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
         };
       }
       const epochs = args['epochs'] as number;
+      const before = tf.memory().numTensors;
       const model = buildModel(t1Config(epochs), data.d, 'binary', 2, 1);
       const epochMs: number[] = [];
       let last = 0;
-      const before = tf.memory().numTensors;
       const t0 = performance.now();
       const result = await fit(model, data, t1Config(epochs), {
         seed: 1,

@@ -50,6 +50,7 @@ export async function buildBenchPage({ minify = true } = {}) {
 export async function serve(dir, dataDir, { isolated = false } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     const isData = path.startsWith('/data/');
     const base = isData ? dataDir : dir;
     const rel = isData ? path.slice(6) : path === '/' ? 'index.html' : path.slice(1);
@@ -91,13 +92,13 @@ export async function openBench({ dataDir = '', isolated = false, minify = true 
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') console.error(`page ${m.type()}:`, m.text());
+    if (m.type() === 'error' || m.type() === 'warning')
+      console.error(`page ${m.type()}:`, m.text());
   });
   await page.goto(server.url);
   await page.waitForFunction(() => 'mlBench' in window);
   return {
-    call: (command, args = {}) =>
-      page.evaluate(([c, a]) => window.mlBench(c, a), [command, args]),
+    call: (command, args = {}) => page.evaluate(([c, a]) => window.mlBench(c, a), [command, args]),
     close: async () => {
       await browser.close();
       server.close();

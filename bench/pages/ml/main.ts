@@ -22,7 +22,10 @@ worker.onerror = (event) => {
   pending.clear();
 };
 
-function mlBench(command: BenchRequest['command'], args: BenchRequest['args'] = {}): Promise<unknown> {
+function mlBench(
+  command: BenchRequest['command'],
+  args: BenchRequest['args'] = {},
+): Promise<unknown> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });

@@ -18,6 +18,8 @@ import type {
   SplitSpec,
 } from './entities';
 import type { ErrorInfo } from './errors';
+import type { Params, PrunerSpec, SamplerId, SearchSpace, StudyState, Trial } from './hpo';
+import type { PreprocessingOptions } from '../data/preprocess-options';
 
 /** The user's choice in Settings: `auto` runs the probe. */
 export type BackendPreference = 'auto' | BackendName;
@@ -92,6 +94,63 @@ export interface TrainRequest {
   split: SplitSpec;
   /** Seed of initialisers and shuffles. */
   seed: number;
+  /** Imputation, scaling, date parts per column (defaults when omitted). */
+  preprocessing?: PreprocessingOptions;
+  /** Bootstrap resamples for the confidence intervals (default 1000; 0 = none). */
+  bootstrapIterations?: number;
+  tags?: string[];
+  /** Set when the run is a trial of a hyperparameter search. */
+  search?: { id: string; trial: number };
+}
+
+/** Metrics of a completed run's test predictions per value of one column. */
+export interface SliceResult {
+  key: string;
+  n: number;
+  /** Fewer than 10 rows: shown, but not to be trusted. */
+  small: boolean;
+  metrics: Record<string, number | null>;
+}
+
+export interface SearchRequest {
+  searchId: string;
+  datasetVersionId: string;
+  target: string;
+  features?: string[];
+  /** The configuration every trial starts from; trial parameters override it. */
+  baseConfig: ModelConfig;
+  space: SearchSpace;
+  sampler: SamplerId;
+  budget: number;
+  pruner: PrunerSpec | null;
+  /** What a trial is scored by: the best validation loss (minimised). */
+  objective: 'valLoss';
+  split: SplitSpec;
+  seed: number;
+  preprocessing?: PreprocessingOptions;
+}
+
+export interface SearchProgress {
+  searchId: string;
+  /** Trials so far (running, complete, pruned, failed). */
+  trials: Trial[];
+  budget: number;
+  /** The running trial's epoch progress. */
+  epoch: number;
+  epochs: number;
+}
+
+export interface SearchRecord {
+  id: string;
+  createdAt: number;
+  request: SearchRequest;
+  status: 'running' | 'completed' | 'cancelled' | 'failed';
+  study: StudyState;
+  /** Run id of each trial, by trial number. */
+  runIds: Record<number, string>;
+  best: { trial: number; value: number; params: Params; runId: string } | null;
+  durationMs?: number;
+  error?: string;
 }
 
 export interface TrainProgress {
@@ -101,6 +160,8 @@ export interface TrainProgress {
   epochs: number;
   loss: number | null;
   valLoss: number | null;
+  /** Validation accuracy (classification) or RMSE (regression) after the epoch, if computed. */
+  valMetric?: number | null;
   /** 0..1 over the whole run. */
   fraction: number;
   /** Estimated ms remaining, when known. */
@@ -136,6 +197,15 @@ export interface ComputeApi {
   train(request: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<Outcome<Run>>;
   /** Cancels a training run; it stops within one batch. */
   cancel(runId: string): Promise<void>;
+  /** Re-scores a completed run's test split and groups the metrics by a column's values. */
+  sliceMetrics(runId: string, column: string): Promise<Outcome<SliceResult[]>>;
+  /** Runs a hyperparameter search; every trial is a Run. Stores a SearchRecord. */
+  search(
+    request: SearchRequest,
+    onProgress: (p: SearchProgress) => void,
+  ): Promise<Outcome<SearchRecord>>;
+  /** Stops a search after the running trial's current batch; finished trials are kept. */
+  cancelSearch(searchId: string): Promise<void>;
   /** Scores rows with a stored model artifact. */
   predict(
     artifactId: string,

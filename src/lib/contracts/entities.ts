@@ -5,6 +5,7 @@
  * and what an export bundle contains. Every entity has a stable id, `createdAt` (ms since epoch)
  * and the ids/hashes of what it was made from.
  */
+import type { PreprocessingOptions } from '../data/preprocess-options';
 
 /** Inferred or user-chosen type of a column. */
 export type ColumnType = 'number' | 'integer' | 'boolean' | 'category' | 'datetime' | 'text' | 'id';
@@ -115,6 +116,8 @@ export interface EpochRecord {
   epoch: number;
   loss: number;
   valLoss: number | null;
+  /** Validation accuracy (classification) or RMSE (regression) after this epoch, if computed. */
+  valMetric?: number | null;
 }
 
 export interface ClassificationMetrics {
@@ -276,6 +279,16 @@ export interface Run {
   metrics?: EvalMetrics;
   /** Full held-out evaluation (CIs, curves, calibration, residuals); absent on older runs. */
   evaluation?: Evaluation;
+  /** The baseline (majority class / mean) evaluated on the same test rows with the same seed. */
+  baselineEvaluation?: Evaluation;
+  /** Seed of initialisers, shuffles, dropout and the bootstrap (the split has its own). */
+  seed?: number;
+  /** Preprocessing options the run was trained with (absent = defaults). */
+  preprocessingOptions?: PreprocessingOptions;
+  /** Backends used, in order, when the run had to fall back (e.g. WebGPU device lost). */
+  backendFallbacks?: { from: BackendName; to: BackendName; epoch: number; reason: string }[];
+  /** The hyperparameter search this run was a trial of. */
+  search?: { id: string; trial: number };
   durationMs?: number;
   /** Id of the stored model artifact (weights + preprocessing), when the run completed. */
   artifactId?: string;

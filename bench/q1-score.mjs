@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Workloads Q1 and Q2 of PERFORMANCE.md, through T1's model (MLP 50 -> 128 -> 64 -> 2) in a
+// module worker in headless Chromium with the automatically chosen backend:
+// - Q1: batch scoring with workers/ml's predictBatch (class probabilities) of 1M rows (and 100k);
+//   target ≥ 1M rows/s on WASM. No peer runs here; the target is absolute.
+// - Q2: latency of predictBatch for 1 row inside the worker (no postMessage), p50/p99.
+//
+//   node bench/q1-score.mjs [--rows N] [--runs R] [--backend auto|wasm|cpu|webgpu]
+//                           [--isolated] [--no-minify]
+import { median, openBench, quantile } from './pages/ml/harness.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const ROWS = Number(opt('rows', 1_000_000));
+const RUNS = Number(opt('runs', 5));
+const BACKEND = opt('backend', 'auto');
+const Q2_CALLS = 2000;
+
+const m = (rowsPerSecond) => `${(rowsPerSecond / 1e6).toFixed(2)}M`;
+
+async function main() {
+  const bench = await openBench({
+    isolated: argv.includes('--isolated'),
+    minify: !argv.includes('--no-minify'),
+  });
+  try {
+    const setup = await bench.call('setup', { backend: BACKEND });
+    console.log(
+      `backend: ${setup.name}${setup.threads ? ' (threads)' : ''} — ${setup.reason} (setup ${Math.round(setup.setupMs)} ms)`,
+    );
+    for (const n of [...new Set([100_000, ROWS])]) {
+      // One call: the first run is cold (kernels, XNNPACK operators, heap growth), then warm.
+      const { runs } = await bench.call('q1', { n, runs: RUNS + 1 });
+      const rates = runs.map((ms) => n / (ms / 1000));
+      const warm = rates.slice(1);
+      console.log(
+        `Q1 score MLP 50-128-64-2 ${n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`} rows: ` +
+          `${m(median(warm))} rows/s (median of ${RUNS}; cold ${m(rates[0])}; ` +
+          `warm ${m(Math.min(...warm))}-${m(Math.max(...warm))}); target ≥ 1M rows/s on WASM`,
+      );
+    }
+    const { times } = await bench.call('q2', { runs: Q2_CALLS });
+    const warm = times.slice(20);
+    console.log(
+      `Q2 predictBatch 1 row in the worker: p50 ${quantile(warm, 0.5).toFixed(2)} ms, ` +
+        `p99 ${quantile(warm, 0.99).toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms ` +
+        `(${warm.length} calls after 20 warm-up; cold first ${times[0].toFixed(1)} ms; ` +
+        `timer resolution ${setup.isolated ? '~5 µs' : '~0.1 ms (page not cross-origin isolated)'})`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
