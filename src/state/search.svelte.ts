@@ -88,7 +88,7 @@ export class SearchState {
           ...(t.value !== undefined ? { value: decodeJsonNumber(t.value, 'trial value') } : {}),
           intermediate: t.intermediate.map((i) => ({
             step: i.step,
-            value: decodeJsonNumber(i.value),
+            value: decodeJsonNumber(i.value, 'intermediate value'),
           })),
         }));
       } else this.error = out.error.message;

@@ -11,7 +11,7 @@ import { modelFromArtifacts, predictBatch } from '../ml';
 import type * as tf from '@tensorflow/tfjs';
 import { ensureBackend } from './backend-state';
 
-interface Loaded {
+export interface Loaded {
   artifact: ModelArtifact;
   model: tf.LayersModel;
 }
@@ -43,6 +43,14 @@ async function load(artifactId: string): Promise<Loaded> {
     }
   }
   return entry;
+}
+
+/**
+ * A stored artifact and its model, loaded once and cached (shared with {@link predictRows}); the
+ * model belongs to the cache: do not dispose it.
+ */
+export function loadArtifactModel(artifactId: string): Promise<Loaded> {
+  return load(artifactId);
 }
 
 /** Scores `rows`; invalid inputs throw a DataError naming the field and value. */

@@ -262,7 +262,8 @@ async function trainAttempt(
 ): Promise<Attempt> {
   state.epoch = 0;
   const history: EpochRecord[] = [];
-  let prunedAt: number | null = null;
+  // An object, not a `let`: it is set inside fit's callbacks, which narrowing does not track.
+  const prune: { at: number | null } = { at: null };
   const model = buildModel(config, p.d, p.task, Math.max(p.labels.length, 2), seed);
   const val = p.validation.n > 0 ? valMetricProbe(model, p) : null;
   try {
@@ -284,7 +285,7 @@ async function trainAttempt(
           seed,
           shouldStop: () => {
             hooks.injectFault?.({ backend, epoch: state.epoch + 1 });
-            return prunedAt !== null || hooks.shouldStop();
+            return prune.at !== null || hooks.shouldStop();
           },
           onEpoch: (e) => {
             state.epoch = e.epoch;
@@ -297,19 +298,21 @@ async function trainAttempt(
             history.push(record);
             val?.measure(record);
             onHistory(history);
-            if (hooks.onEpoch?.(record)?.prune) prunedAt = e.epoch;
+            if (hooks.onEpoch?.(record)?.prune) prune.at = e.epoch;
           },
         },
       );
     } catch (e) {
-      if (prunedAt !== null && e instanceof CancelledError) {
+      if (prune.at !== null && e instanceof CancelledError) {
         await val?.settle();
-        return { history, fitted: null, prunedAt, output: null, saved: null };
+        return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
       }
       throw e;
     }
     await val?.settle();
-    if (prunedAt !== null) return { history, fitted: null, prunedAt, output: null, saved: null };
+    if (prune.at !== null) {
+      return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
+    }
     const output = await predictBatch(model, p.test.x, p.test.n, p.d, p.task);
     const saved = await modelToArtifacts(model);
     return { history, fitted, prunedAt: null, output, saved };

@@ -38,6 +38,7 @@ export { readColumn, readColumns, verifyDatasetVersion } from './column-reads';
 export { cleanOrphanChunks } from './orphan-chunks';
 export { deleteRun, getRun, listRuns, putRun, updateRun } from './runs';
 export { getArtifact, putArtifact } from './artifacts';
+export { getSearch, listSearches, putSearch, updateSearch } from './searches';
 export {
   getModelVersion,
   listModelNames,

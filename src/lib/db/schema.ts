@@ -5,6 +5,7 @@
  * {@link openDb}; in Node tests `import 'fake-indexeddb/auto'` provides the globals.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
+import type { SearchRecord } from '../contracts/compute';
 import type {
   AliasEvent,
   ColumnChunk,
@@ -71,6 +72,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       suiteRuns: 'id, suiteId, versionId, createdAt',
     },
   },
+  {
+    // Hyperparameter searches (issue 4). A new table only, so no upgrade function. Searches are
+    // lineage like runs: they outlive the dataset they searched on.
+    version: 3,
+    stores: {
+      searches: 'id, createdAt, status, request.datasetVersionId',
+    },
+  },
 ];
 
 /** The current (newest) schema version number. */
@@ -100,6 +109,8 @@ export class BenchtopDb extends Dexie {
   declare reports: Table<ValidationReport, string>;
   declare suites: Table<ExpectationSuite, string>;
   declare suiteRuns: Table<SuiteRun, string>;
+  // Schema v3.
+  declare searches: Table<SearchRecord, string>;
 
   /**
    * @param name IndexedDB database name
