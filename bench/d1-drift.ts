@@ -2,11 +2,14 @@
  * Workload D1 of PERFORMANCE.md: KS + normed Wasserstein + PSI + Jensen–Shannon on 20 numeric
  * columns, 1M reference vs 1M current rows, columns spread over Node worker_threads.
  *
- *   npx tsx bench/d1-drift.ts [--rows N] [--cols N] [--workers N] [--no-peer]
+ *   npx tsx bench/d1-drift.ts [--rows N] [--cols N] [--workers N] [--no-peer] [--no-single]
  *
  * Prints the median of 5 warm runs and the cold first run, (a) recomputing everything (both
  * samples profiled/sorted: the same work as the SciPy peer) and (b) with the reference profiles
- * cached (only `cur` sorted per window, as monitoring runs). When /usr/bin/python3 has SciPy,
+ * cached (only `cur` sorted per window, as monitoring runs); then (c) the full recompute through
+ * the library on the main thread alone (median of 3 warm runs), i.e. the cost without workers.
+ * Only the statistics are timed: the data are generated once, before the workers start, into
+ * SharedArrayBuffers that the workers read in place (nothing is copied per run). When /usr/bin/python3 has SciPy,
  * the peer bench/peers/d1_scipy.py is timed on the same data (written to a temp binary file) in
  * the same run, and the values of both are compared.
  */
@@ -16,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRng } from '../src/lib/stats/index';
-import type { D1ColumnResult, D1Job } from './d1-worker';
+import { driftColumn, type D1ColumnResult, type D1Job } from './d1-worker';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -110,6 +113,19 @@ class Pool {
   }
 }
 
+/** The full recompute on the calling thread, column after column. */
+function runSingleThread(ref: SharedArrayBuffer, cur: SharedArrayBuffer): D1ColumnResult[] {
+  const out: D1ColumnResult[] = [];
+  for (let column = 0; column < COLS; column++) {
+    const offset = column * ROWS * 8;
+    out.push(
+      driftColumn(column, new Float64Array(ref, offset, ROWS), new Float64Array(cur, offset, ROWS))
+        .result,
+    );
+  }
+  return out;
+}
+
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();
@@ -186,8 +202,13 @@ async function main(): Promise<void> {
   const cached: number[] = [];
   for (let i = 0; i < RUNS; i++) cached.push(await time(() => pool.runAll(true)));
   await pool.close();
+  if (process.env.D1_DEBUG) console.log({ full, cached });
   const fullMedian = median(full.slice(1));
   const cachedMedian = median(cached);
+  const single: number[] = [];
+  if (!args.includes('--no-single')) {
+    for (let i = 0; i <= 3; i++) single.push(await time(async () => runSingleThread(ref, cur)));
+  }
 
   const peer = runPeer(ref, cur);
   const peerText = typeof peer === 'string' ? `scipy ${peer}` : `scipy ${fmt(peer.seconds)} s`;
@@ -199,6 +220,12 @@ async function main(): Promise<void> {
   console.log(
     `${label}, reference profiles cached (only cur sorted): median ${fmt(cachedMedian)} s; ${peerText}${ratio(cachedMedian)}`,
   );
+  if (single.length > 0) {
+    const s = median(single.slice(1));
+    console.log(
+      `${label}, one thread through the library (no workers): median ${fmt(s)} s (cold ${fmt(single[0]!)} s); ${peerText}${ratio(s)}`,
+    );
+  }
   if (typeof peer !== 'string') {
     const diffs = maxRelDiff(results, peer);
     console.log(

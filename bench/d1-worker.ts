@@ -1,6 +1,7 @@
 /**
  * Worker of the D1 drift benchmark (bench/d1-drift.ts): computes KS, normed Wasserstein, PSI
  * and Jensen–Shannon for the columns it is sent, reading the shared column buffers in place.
+ * Imported by the main thread too, for the single-thread figure ({@link driftColumn}).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
@@ -35,29 +36,54 @@ export interface D1ColumnResult {
   jensenShannon: number;
 }
 
-const { ref, cur, rows } = workerData as Init;
-const profiles = new Map<number, SampleProfile>();
-
-function run(job: D1Job): D1ColumnResult {
-  const offset = job.column * rows * 8;
-  let profile = job.cachedProfile ? profiles.get(job.column) : undefined;
-  if (!profile) {
-    profile = buildReferenceProfile(new Float64Array(ref, offset, rows), 'numeric');
-    profiles.set(job.column, profile);
-  }
-  const current = buildProfile(new Float64Array(cur, offset, rows), 'numeric', 'cur');
-  // One sort per sample; KS and Wasserstein share one memoised merge walk; PSI and JS bin by
-  // binary search on the same sorted arrays.
+/**
+ * One column through the library, as the app's drift worker does it: profile (sort) the
+ * reference unless a cached profile is given, profile `cur`, then the four statistics. KS and
+ * Wasserstein share one memoised merge walk; PSI and JS bin by binary search on the same sorted
+ * arrays.
+ * @param column column index (copied into the result)
+ * @param ref the reference values
+ * @param cur the current values
+ * @param cached a reference profile from an earlier window, if any
+ * @returns the result and the reference profile used
+ */
+export function driftColumn(
+  column: number,
+  ref: Float64Array,
+  cur: Float64Array,
+  cached?: SampleProfile,
+): { result: D1ColumnResult; profile: SampleProfile } {
+  const profile = cached ?? buildReferenceProfile(ref, 'numeric');
+  const current = buildProfile(cur, 'numeric', 'cur');
   const ks = ksFromProfiles(profile, current);
   return {
-    column: job.column,
-    ks: ks.statistic,
-    ksP: ks.pValue,
-    wassersteinNormed: wassersteinNormedFromProfiles(profile, current),
-    psi: psiFromProfiles(profile, current),
-    jensenShannon: jensenShannonFromProfiles(profile, current),
+    profile,
+    result: {
+      column,
+      ks: ks.statistic,
+      ksP: ks.pValue,
+      wassersteinNormed: wassersteinNormedFromProfiles(profile, current),
+      psi: psiFromProfiles(profile, current),
+      jensenShannon: jensenShannonFromProfiles(profile, current),
+    },
   };
 }
 
-parentPort!.on('message', (job: D1Job) => parentPort!.postMessage(run(job)));
-parentPort!.postMessage('ready');
+if (parentPort && workerData) {
+  const { ref, cur, rows } = workerData as Init;
+  const port = parentPort;
+  const profiles = new Map<number, SampleProfile>();
+  port.on('message', (job: D1Job) => {
+    // The columns are views on the shared buffers: read in place, never copied.
+    const offset = job.column * rows * 8;
+    const { result, profile } = driftColumn(
+      job.column,
+      new Float64Array(ref, offset, rows),
+      new Float64Array(cur, offset, rows),
+      job.cachedProfile ? profiles.get(job.column) : undefined,
+    );
+    profiles.set(job.column, profile);
+    port.postMessage(result);
+  });
+  port.postMessage('ready');
+}

@@ -10,6 +10,8 @@ import { toErrorInfo } from '../src/lib/contracts/errors';
 import { cancelImport, importDataset, previewImport } from './tasks/import-dataset';
 import { trainRun } from './tasks/train-run';
 import { predictRows } from './tasks/predict-rows';
+import { sliceRunMetrics } from './tasks/slice-metrics';
+import { cancelSearch, runSearch } from './tasks/search';
 import {
   inferSuite,
   profile,
@@ -66,6 +68,10 @@ const api: ComputeApi = {
   cancel: async (runId) => {
     cancelledRuns.add(runId);
   },
+
+  sliceMetrics: (runId, column) => attempt(() => sliceRunMetrics(runId, column)),
+  search: (request, onProgress) => attempt(() => runSearch(request, { onProgress })),
+  cancelSearch: async (searchId) => cancelSearch(searchId),
 
   predict: (artifactId, modelVersionId, rows) =>
     attempt(() => predictRows(artifactId, modelVersionId, rows)),

@@ -30,7 +30,7 @@ const bench = {
     file = await (await fetch(url)).blob();
     return file.size;
   },
-  async importRun(run: number) {
+  async importRun(run: number, split = true) {
     longest = 0;
     let reports = 0;
     const t0 = performance.now();
@@ -42,11 +42,16 @@ const bench = {
         bar.value = p.fraction;
         status.textContent = `${p.phase} ${p.rows.toLocaleString()} rows, ${p.rowsPerSecond.toLocaleString()} rows/s`;
       }),
+      split,
     );
     const ms = performance.now() - t0;
     // Let any pending long-task entries arrive.
     await new Promise((resolve) => setTimeout(resolve, 50));
     return { ...r, pageMs: ms, longestTaskMs: longest, reports };
+  },
+  /** Where the time goes inside the worker (developer aid, see bench.worker.ts `profile`). */
+  async profile() {
+    return worker.profile(file!);
   },
   async storeRun(run: number) {
     longest = 0;

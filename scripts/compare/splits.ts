@@ -19,17 +19,23 @@ import { buildColumns, parseDelimited, splitRows, validateTrainingSetup } from '
 /** The split of the comparison: seed 42, 70 / 10 / 20, stratified by class. */
 const SPLIT: SplitSpec = { seed: 42, train: 0.7, validation: 0.1, test: 0.2, stratify: true };
 
+/**
+ * The bundled examples, then digits (a test fixture, scripts/compare/make_digits.py): the one
+ * dataset with ≥ 1,000 rows, where auto mode picks its MLP. `url` is where the browser test's
+ * server has the file (Vite serves public/ at `/` and the project root's files at their path).
+ */
 const EXAMPLES = [
-  { name: 'penguins', file: 'penguins.csv', target: 'Species' },
-  { name: 'iris', file: 'iris.csv', target: 'Species' },
-  { name: 'wine', file: 'wine.csv', target: 'Class' },
-  { name: 'breast-cancer', file: 'breast-cancer.csv', target: 'Diagnosis' },
+  { name: 'penguins', file: 'public/examples/penguins.csv', target: 'Species' },
+  { name: 'iris', file: 'public/examples/iris.csv', target: 'Species' },
+  { name: 'wine', file: 'public/examples/wine.csv', target: 'Class' },
+  { name: 'breast-cancer', file: 'public/examples/breast-cancer.csv', target: 'Diagnosis' },
+  { name: 'digits', file: 'test/fixtures/auto/digits.csv', target: 'Digit' },
 ];
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 const datasets = EXAMPLES.map(({ name, file, target }) => {
-  const text = readFileSync(root(`public/examples/${file}`), 'utf8');
+  const text = readFileSync(root(file), 'utf8');
   const { schema, columns } = buildColumns(parseDelimited(text, { fileName: file }));
   const t = schema.findIndex((c) => c.name === target);
   const setup = validateTrainingSetup({
@@ -44,7 +50,8 @@ const datasets = EXAMPLES.map(({ name, file, target }) => {
     schema.find((c) => c.name === f)?.encoding === 'f64' ? 'numeric' : 'categorical';
   return {
     name,
-    file: `public/examples/${file}`,
+    file,
+    url: `/${file.replace(/^public\//, '')}`,
     target,
     task: setup.task,
     labels: setup.labels ?? [],
@@ -65,7 +72,10 @@ const json = JSON.stringify(
   2,
 );
 // One row list per line keeps the fixture short and its diffs readable.
-writeFileSync(out, `${json.replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, xs: string) => `[${xs.replace(/\s+/g, ' ')}]`)}\n`);
+writeFileSync(
+  out,
+  `${json.replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, xs: string) => `[${xs.replace(/\s+/g, ' ')}]`)}\n`,
+);
 for (const d of datasets) {
   console.log(
     `${d.name}: ${d.task}, ${d.train.length}/${d.validation.length}/${d.test.length} rows, ` +

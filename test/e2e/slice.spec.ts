@@ -22,9 +22,9 @@ test('penguins: train, register, predict, reload, predict again', async ({ page 
 
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await page.getByLabel('Target column').selectOption('Species');
-  await page.getByLabel('Model').selectOption('logistic');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
   await page.getByLabel('Epochs').fill('40');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
 
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
   const results = page.getByRole('region', { name: 'Test results' });
@@ -93,7 +93,7 @@ test('bad training setups get a clear message and store nothing', async ({ page 
   await page.getByRole('link', { name: 'Train', exact: true }).click();
 
   // No target chosen.
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Choose a target column');
 
   // A target with one class, and a dataset with no usable feature.
@@ -107,7 +107,7 @@ test('bad training setups get a clear message and store nothing', async ({ page 
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await selectOptionContaining(page.getByLabel('Dataset'), 'one-class');
   await page.getByLabel('Target column').selectOption('label');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText(/single value/i);
 
   await page.getByRole('link', { name: 'Data' }).click();
@@ -120,7 +120,7 @@ test('bad training setups get a clear message and store nothing', async ({ page 
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await selectOptionContaining(page.getByLabel('Dataset'), 'no-features');
   await page.getByLabel('Target column').selectOption('label');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText(/no usable feature/i);
 
   // Nothing was stored half-way: no run records for the refused setups.
@@ -134,16 +134,16 @@ test('training can be cancelled and the run is recorded as cancelled', async ({ 
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('344');
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await page.getByLabel('Target column').selectOption('Species');
-  await page.getByLabel('Model').selectOption('mlp');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('mlp');
   await page.getByLabel('Epochs').fill('1000');
   await page.getByLabel('Batch size').fill('4');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const bar = page.getByRole('progressbar', { name: 'Training progress' });
   // Wait for live progress (a few epochs in), then cancel.
   await expect(bar).not.toHaveAttribute('aria-valuenow', '0');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('cancelled');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await page.getByRole('link', { name: 'Experiments' }).click();
   await expect(page.getByRole('table', { name: 'Runs' })).toContainText('cancelled');
   await page.getByRole('link', { name: 'Registry' }).click();

@@ -16,25 +16,27 @@ test('train, search 10 trials, compare two runs, re-run one with identical metri
   // Two runs: a logistic regression and an MLP.
   await page.getByRole('link', { name: 'Train', exact: true }).click();
   await page.getByLabel('Target column').selectOption('Species');
-  await page.getByLabel('Model').selectOption('logistic');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
   await page.getByLabel('Epochs').fill('30');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const results = page.getByRole('region', { name: 'Test results' });
   await expect(results).toBeVisible({ timeout: 120_000 });
   const metrics = results.getByRole('table', { name: 'Metrics' });
-  await expect(metrics.getByRole('rowheader', { name: 'ROC-AUC' })).toBeVisible();
+  await expect(metrics.getByRole('rowheader', { name: 'ROC AUC' })).toBeVisible();
   // Compared with the majority-class baseline on the same rows.
-  await expect(metrics.getByRole('columnheader', { name: 'Baseline' })).toBeVisible();
+  await expect(metrics.getByRole('columnheader', { name: 'Baseline', exact: true })).toBeVisible();
+  // The paired bootstrap says the model beats the majority class on accuracy.
+  await expect(metrics.getByRole('row', { name: /^Accuracy / })).toContainText('better');
   await expect(results.getByRole('img', { name: /^ROC curve/ })).toBeVisible();
 
-  await page.getByLabel('Model').selectOption('mlp');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('mlp');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(results).toContainText('mlp on Species', { timeout: 120_000 });
 
   // A 10-trial search.
   await page.getByRole('link', { name: 'Search' }).click();
   await page.getByLabel('Target column').selectOption('Species');
-  await page.getByLabel('Model').selectOption('logistic');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
   await page.getByLabel('Epochs per trial').fill('10');
   await page.getByLabel('Sampler').selectOption('random');
   await page.getByLabel('Trial budget').fill('10');
@@ -49,7 +51,7 @@ test('train, search 10 trials, compare two runs, re-run one with identical metri
   // Compare the two hand-made runs.
   await page.getByRole('link', { name: 'Experiments' }).click();
   const runs = page.getByRole('table', { name: 'Runs' });
-  const manual = runs.locator('tbody tr').filter({ hasNotText: 'search:' });
+  const manual = runs.locator('tbody tr').filter({ hasNotText: 'search trial' });
   await expect(manual).toHaveCount(2);
   await manual.nth(0).getByRole('checkbox').check();
   await manual.nth(1).getByRole('checkbox').check();

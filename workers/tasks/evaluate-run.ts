@@ -85,7 +85,11 @@ export function baselineOutput(p: PreparedData): Float64Array {
 
 function bootstrapOptions(seed: number, iterations: number) {
   // evaluate* need at least one resample; with 0 asked for, one is drawn and then dropped.
-  return { rng: createRng(seed), iterations: Math.max(1, iterations), keepReplicates: iterations > 0 };
+  return {
+    rng: createRng(seed),
+    iterations: Math.max(1, iterations),
+    keepReplicates: iterations > 0,
+  };
 }
 
 /** With 0 iterations asked for: intervals null and no resample recorded. */

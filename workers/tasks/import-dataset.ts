@@ -21,6 +21,7 @@ import {
   readColumns,
   writeDatasetVersion,
 } from '../../src/lib/db';
+import { splitSource } from './import-part';
 import { openSource, type ImportSource } from './import-source';
 
 /** What {@link importDataset} returns: the stored version and its columns, still in memory. */
@@ -104,7 +105,7 @@ export async function importDataset(
     source = await openSource(request, request.options?.encoding);
     report('reading', 0);
     const src = source;
-    const read = (): Promise<ReadTableResult> =>
+    const read = async (): Promise<ReadTableResult> =>
       readTable(
         () => src.openText(),
         options,
@@ -118,6 +119,8 @@ export async function importDataset(
           await new Promise((resolve) => setTimeout(resolve, 0));
           checkCancel();
         },
+        // A big delimited file: its second half is typed by a second worker (two cores).
+        await splitSource(src),
       );
     let table: ReadTableResult;
     try {

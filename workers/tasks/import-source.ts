@@ -5,7 +5,12 @@
  */
 import type { ImportRequest, TextEncoding } from '../../src/lib/contracts/compute';
 import { DataError } from '../../src/lib/contracts/errors';
-import { SNIFF_BYTES, decodeChunks, sniffEncoding } from '../../src/lib/data/decode-text';
+import {
+  SNIFF_BYTES,
+  decodeTextChunks,
+  sniffEncoding,
+  type TextChunk,
+} from '../../src/lib/data/decode-text';
 
 /** A source that can be read from the start more than once, counting the bytes read. */
 export interface ImportSource {
@@ -15,8 +20,15 @@ export interface ImportSource {
   bytesRead: number;
   encoding: TextEncoding;
   notes: string[];
-  /** Opens the decoded text from the start. */
-  openText(): AsyncIterable<string>;
+  /** Opens the decoded text from the start (with the bytes where they line up, see TextChunk). */
+  openText(): AsyncIterable<string | TextChunk>;
+  /**
+   * Byte sources only: opens the decoded text of bytes `[start, end)`, which must begin at a
+   * character boundary (bytes read are counted in `bytesRead`, not reset).
+   */
+  openRange?(start: number, end: number): AsyncIterable<TextChunk>;
+  /** Byte sources only: the bytes. */
+  blob?: Blob;
   /** The first `n` bytes decoded (for a preview); `truncated` when the source is longer. */
   headText(n: number): Promise<{ text: string; truncated: boolean }>;
 }
@@ -80,9 +92,18 @@ async function blobSource(
     bytesRead: 0,
     encoding: guess.encoding,
     notes: guess.notes,
+    blob,
     openText() {
       source.bytesRead = 0;
-      return decodeChunks(countBytes(blob, source), source.encoding, fileName);
+      return decodeTextChunks(countBytes(blob, source), source.encoding, fileName);
+    },
+    openRange(start, end) {
+      return decodeTextChunks(
+        countBytes(blob.slice(start, end), source),
+        source.encoding,
+        fileName,
+        start,
+      );
     },
     async headText(n) {
       // UTF-16 needs 2 bytes per character; the decoder keeps a cut character for later.
@@ -97,7 +118,17 @@ async function blobSource(
 /** Bytes handed on at once: Blob streams deliver small pieces; per-chunk work is amortised. */
 const COALESCE_BYTES = 1 << 20;
 
-async function* countBytes(blob: Blob, source: ImportSource): AsyncGenerator<Uint8Array> {
+/**
+ * A blob's bytes in pieces of at least 1 MiB, counted into `counter.bytesRead`.
+ * @param blob the bytes
+ * @param counter what counts them
+ * @yields the pieces
+ */
+export async function* countBytes(
+  blob: Blob,
+  counter: { bytesRead: number },
+): AsyncGenerator<Uint8Array> {
+  const source = counter;
   const reader = blob.stream().getReader();
   let parts: Uint8Array[] = [];
   let held = 0;

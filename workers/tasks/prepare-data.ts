@@ -138,7 +138,8 @@ export async function prepareData(req: PrepareRequest): Promise<PreparedData> {
     n: rows.length,
   });
   const notes: string[] = [];
-  if (setup.droppedRows) notes.push(`${setup.droppedRows} rows without a target value were left out.`);
+  if (setup.droppedRows)
+    notes.push(`${setup.droppedRows} rows without a target value were left out.`);
   if (excluded) {
     notes.push(`${excluded} rows without a value in \`${req.split.timeColumn}\` were left out.`);
   }

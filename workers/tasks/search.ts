@@ -68,10 +68,7 @@ export function trialRunId(searchId: string, trial: number): string {
  *   name that is not a model setting; TrainingConfigError when the data cannot be trained on or
  *   the split has no validation part (nothing is stored in these cases)
  */
-export async function runSearch(
-  request: SearchRequest,
-  hooks: SearchHooks,
-): Promise<SearchRecord> {
+export async function runSearch(request: SearchRequest, hooks: SearchHooks): Promise<SearchRecord> {
   const startedAt = performance.now();
   const id = request.searchId;
   cancelled.delete(id);

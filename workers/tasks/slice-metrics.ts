@@ -10,7 +10,11 @@
  */
 import type { SliceResult } from '../../src/lib/contracts/compute';
 import type { ColumnSchema } from '../../src/lib/contracts/entities';
-import { InvalidArgumentError, NotFoundError, TrainingConfigError } from '../../src/lib/contracts/errors';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  TrainingConfigError,
+} from '../../src/lib/contracts/errors';
 import { transformRows, type Column } from '../../src/lib/data';
 import { getRun } from '../../src/lib/db';
 import { quantileSorted, sliceMetrics } from '../../src/lib/metrics';
@@ -97,9 +101,7 @@ function sliceKeys(
     rows.forEach((r, i) => (keys[i] = slot.get(column[r]!) ?? distinct.length));
     return { keys, names: [...distinct.map(format), MISSING] };
   }
-  const edges = [
-    ...new Set([0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q))),
-  ];
+  const edges = [...new Set([0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q)))];
   const bins = edges.length - 1;
   const names = edges.slice(0, -1).map((lo, b) => {
     const hi = edges[b + 1]!;

@@ -188,7 +188,9 @@ export async function trainPrepared(
     const extra = fallbacks.length > 0 ? { backend, backendFallbacks: fallbacks } : {};
 
     if (attempt.prunedAt !== null) {
-      notes.push(`Pruned at epoch ${attempt.prunedAt}: its validation loss was worse than the median of earlier trials.`);
+      notes.push(
+        `Pruned at epoch ${attempt.prunedAt}: its validation loss was worse than the median of earlier trials.`,
+      );
       return await updateRun(req.runId, {
         status: 'cancelled',
         history: attempt.history,
@@ -200,12 +202,26 @@ export async function trainPrepared(
     }
 
     const fitted = attempt.fitted!;
-    progress({ phase: 'evaluating', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 0.92, etaMs: null });
+    progress({
+      phase: 'evaluating',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 0.92,
+      etaMs: null,
+    });
     const iterations = req.bootstrapIterations ?? DEFAULT_BOOTSTRAP_ITERATIONS;
     const { metrics, evaluation } = evaluateOutput(p, attempt.output!, req.seed, iterations);
     const baselineEvaluation = baselineFor(p, req.seed, iterations);
 
-    progress({ phase: 'saving', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 0.96, etaMs: null });
+    progress({
+      phase: 'saving',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 0.96,
+      etaMs: null,
+    });
     const saved = attempt.saved!;
     const artifactId = `artifact-${req.runId}`;
     await putArtifact({
@@ -230,7 +246,14 @@ export async function trainPrepared(
       durationMs: performance.now() - startedAt,
       ...extra,
     });
-    progress({ phase: 'saving', epoch: fitted.bestEpoch, loss: null, valLoss: null, fraction: 1, etaMs: 0 });
+    progress({
+      phase: 'saving',
+      epoch: fitted.bestEpoch,
+      loss: null,
+      valLoss: null,
+      fraction: 1,
+      etaMs: 0,
+    });
     return done;
   } catch (e) {
     const cancelled = e instanceof CancelledError;

@@ -552,3 +552,116 @@ export interface SuiteRun {
   passed: boolean;
   results: ExpectationResult[];
 }
+
+/* ----------------------------------------------------------------------------------------------
+ * Registry, deployment and serving (issue 5). The pure logic is in src/lib/registry/.
+ * -------------------------------------------------------------------------------------------- */
+
+/**
+ * One promotion-gate rule on one metric, as MLflow's `MetricThreshold`
+ * (src/lib/registry/evaluate-gate.ts). At least one of the three bounds is set.
+ */
+export interface GateRule {
+  /** Metric descriptor id, a key of `Evaluation.metrics` (`macroF1`, `rmse`, ...). */
+  metric: string;
+  /** The candidate must beat the champion by at least this much (> 0), in the better direction. */
+  minAbsoluteImprovement?: number;
+  /** ... by at least this fraction of the champion's value (0–1), in the better direction. */
+  minRelativeImprovement?: number;
+  /** Absolute bound on the candidate: ≥ when greater is better, ≤ otherwise. */
+  threshold?: number;
+  /** Direction of the metric; absent = the metric registry's `greaterIsBetter`. */
+  greaterIsBetter?: boolean;
+}
+
+/** How one {@link GateRule} fared. */
+export interface GateRuleResult {
+  rule: GateRule;
+  /** The candidate's estimate, null when missing or undefined on the test rows. */
+  candidate: number | null;
+  /** The champion's estimate; null without a champion or when missing. */
+  champion: number | null;
+  passed: boolean;
+  /** One or more plain sentences, e.g. "Macro F1 0.912 is 0.004 above the champion's 0.908…". */
+  reason: string;
+}
+
+/** The outcome of a promotion gate. */
+export interface GateResult {
+  /** Every rule passed and the test data check passed (or was waived). */
+  passed: boolean;
+  results: GateRuleResult[];
+  /**
+   * Whether candidate and champion were evaluated on the same rows (same bootstrap fingerprint,
+   * row count and task); `same` is null without a champion. `waived` when `allowDifferentData`.
+   */
+  testData: { same: boolean | null; waived: boolean; reason: string };
+}
+
+/** A named serving endpoint: an alias of a model, with fallbacks and an optional shadow. */
+export interface Deployment {
+  id: string;
+  name: string;
+  modelName: string;
+  /** The alias whose holder answers (the primary), e.g. `champion`. */
+  alias: string;
+  /** Model version ids tried in order when the primary cannot answer. */
+  fallbackChain: string[];
+  /** A version scored on every request next to the primary, logged but never returned. */
+  shadowVersionId: string | null;
+  /** Invalid input: rejected with the errors, or answered by the first fallback. */
+  validation: 'reject' | 'fallback';
+  /** Expectation suite whose row-level expectations every input must meet; null for none. */
+  suiteId: string | null;
+  createdAt: number;
+}
+
+/** A model's answer as logged. */
+export interface LoggedOutput {
+  label: string;
+  value: number;
+  probabilities?: number[];
+}
+
+/** One served prediction, appended to the prediction log (monitoring reads it). */
+export interface PredictionLogEntry {
+  id: string;
+  deploymentId: string;
+  at: number;
+  /** The unit key (e.g. a customer id) used to join late labels and A/B assignments. */
+  rowKey: string;
+  inputs: import('./compute').InputRow;
+  output: LoggedOutput;
+  /** The version that answered (a rule answer names the deployment's primary version). */
+  modelVersionId: string;
+  responder: 'primary' | 'fallback' | 'rule';
+  /** Why this responder answered, in a sentence. */
+  reason: string;
+  shadow?: LoggedOutput & { modelVersionId: string };
+  latencyMs: number;
+  /** The true label, once known. */
+  label?: string | number;
+}
+
+/** A label/value pair of a model card section. */
+export interface ModelCardFact {
+  label: string;
+  value: string;
+}
+
+/** One section of a model card; all text is plain (renderers escape it). */
+export interface ModelCardSection {
+  id: string;
+  heading: string;
+  paragraphs: string[];
+  facts: ModelCardFact[];
+  table?: { columns: string[]; rows: string[][] };
+}
+
+/** A model card as plain data (src/lib/registry/build-model-card.ts). */
+export interface ModelCard {
+  title: string;
+  modelVersionId: string;
+  createdAt: number;
+  sections: ModelCardSection[];
+}

@@ -37,6 +37,33 @@ import {
 } from './infer-type';
 import { isMissing, parseBoolean, parseDatetime, parseInteger, parseNumber } from './parse-value';
 
+/**
+ * The state of a {@link ColumnBuilder} that read a later part of the rows (another worker, a
+ * byte range starting at a record boundary), to be merged into the builder of the part before
+ * it ({@link ColumnBuilder.mergePart}). Plain data and typed arrays: it can be posted between
+ * workers (transfer `f64`/`i32`).
+ */
+export interface ColumnPart {
+  mode: number;
+  /** For a contradicted part: the mode it was in when contradicted. */
+  deadMode: number;
+  rows: number;
+  missing: number;
+  /** SAMPLE: the raw texts, still to be typed. */
+  sample: string[];
+  f64: Float64Array | null;
+  i32: Int32Array | null;
+  allInt: boolean;
+  min: number;
+  max: number;
+  padWidth: number;
+  padCandidate: boolean;
+  leadingZero: boolean;
+  canonical: boolean;
+  dictionary: string[];
+  hasSpace: boolean;
+}
+
 /** A finished column: its schema entry and its values. */
 export interface BuiltColumn {
   schema: ColumnSchema;
@@ -96,6 +123,7 @@ export class ColumnBuilder {
   rows = 0;
 
   private mode = SAMPLE;
+  private deadMode = SAMPLE;
   private readonly name: string;
   private readonly type: ColumnType | undefined;
   private readonly sampleSize: number;
@@ -280,6 +308,108 @@ export class ColumnBuilder {
     return this.finishDict(codes);
   }
 
+  // ---------------------------------------------------------------- parts (two workers)
+
+  /**
+   * This builder's state as a {@link ColumnPart} (it must have read a later part of the rows,
+   * with the same options as the builder it will be merged into). The builder is spent.
+   * @returns the part
+   */
+  exportPart(): ColumnPart {
+    const numeric = this.mode !== DICT && this.mode !== TYPED_DICT;
+    const rows = this.mode === SAMPLE || this.mode === DEAD ? 0 : this.rows;
+    return {
+      mode: this.mode,
+      deadMode: this.deadMode,
+      rows: this.rows,
+      missing: this.missing,
+      sample: this.sample,
+      f64: this.mode !== SAMPLE && this.mode !== DEAD && numeric ? this.concatF64(rows) : null,
+      i32: this.mode !== SAMPLE && this.mode !== DEAD && !numeric ? this.concatI32(rows) : null,
+      allInt: this.allInt,
+      min: this.min,
+      max: this.max,
+      padWidth: this.padWidth,
+      padCandidate: this.padCandidate,
+      leadingZero: this.leadingZero,
+      canonical: this.canonical,
+      dictionary: this.dictionary,
+      hasSpace: this.hasSpace,
+    };
+  }
+
+  /**
+   * Whether {@link mergePart} can take `p`: it is still sampling, or it is in this builder's
+   * mode (a contradicted part: was in it), or this builder is contradicted anyway.
+   * @param p the part
+   * @returns whether it can be merged
+   */
+  canMerge(p: ColumnPart): boolean {
+    if (p.mode === SAMPLE || this.mode === DEAD) return true;
+    if (p.mode === DEAD) return p.deadMode === this.mode;
+    return p.mode === this.mode && this.mode !== SAMPLE;
+  }
+
+  /**
+   * Appends a part read after this builder's rows, exactly as if its cells had been added here
+   * one by one (its mode was chosen from its own first cells; where that is this builder's mode
+   * the one-pass result is the same, see IMPORT.md §2).
+   * @param p the part ({@link exportPart} of a builder with the same options); {@link canMerge}
+   * @throws Error when it cannot be merged
+   */
+  mergePart(p: ColumnPart): void {
+    if (!this.canMerge(p)) throw new Error(`internal: column ${this.name}: parts do not match`);
+    const mode = this.mode;
+    if (p.mode === SAMPLE) {
+      // Its cells are still text: add them here, which is exactly the one-pass behaviour.
+      for (const v of p.sample) this.add(v, 0, v.length);
+      return;
+    }
+    if (mode === DEAD) {
+      this.rows += p.rows;
+      return;
+    }
+    if (p.mode === DEAD) {
+      // The same cell would have contradicted this builder's (same) mode.
+      this.rows += p.rows;
+      this.contradict();
+      return;
+    }
+    if (mode === NUMBER) {
+      const pad =
+        this.padCandidate &&
+        p.padCandidate &&
+        (this.padWidth < 0 || p.padWidth < 0 || this.padWidth === p.padWidth);
+      this.padCandidate = pad;
+      if (this.padWidth < 0) this.padWidth = p.padWidth;
+      this.leadingZero ||= p.leadingZero;
+      this.allInt &&= p.allInt;
+      // `canonical` only matters while every value is an integer (as in addNumberSlow).
+      this.canonical &&= p.canonical;
+      if (p.min < this.min) this.min = p.min;
+      if (p.max > this.max) this.max = p.max;
+    }
+    if (mode === NUMBER || mode === DATETIME || mode === TYPED_F64) {
+      this.f64.push(this.f64Block.subarray(0, this.used), p.f64!);
+      this.f64Block = new Float64Array(FIRST_BLOCK);
+    } else {
+      // DICT / TYPED_DICT: p's keys join this dictionary in p's first-seen order.
+      const map = new Int32Array(p.dictionary.length);
+      for (let c = 0; c < map.length; c++) map[c] = this.code(p.dictionary[c]!);
+      const codes = p.i32!;
+      for (let i = 0; i < codes.length; i++) {
+        const c = codes[i]!;
+        if (c >= 0) codes[i] = map[c]!;
+      }
+      this.hasSpace ||= p.hasSpace;
+      this.i32.push(this.i32Block.subarray(0, this.used), codes);
+      this.i32Block = new Int32Array(FIRST_BLOCK);
+    }
+    this.used = 0;
+    this.rows += p.rows;
+    this.missing += p.missing;
+  }
+
   // ---------------------------------------------------------------- mode choice
 
   private choose(): void {
@@ -330,6 +460,7 @@ export class ColumnBuilder {
 
   private contradict(): void {
     this.contradicted = true;
+    this.deadMode = this.mode;
     // Nothing of this pass is kept; the second pass rebuilds the column losslessly.
     this.f64 = [];
     this.i32 = [];

@@ -140,11 +140,17 @@ export class ChunkDecoder {
   /**
    * @param encoding the encoding
    * @param fileName for messages
+   * @param startOffset byte offset of the first chunk in the file (when decoding from the
+   *   middle, at a character boundary; a BOM there is then text, not dropped)
    */
-  constructor(encoding: TextEncoding, fileName: string) {
+  constructor(encoding: TextEncoding, fileName: string, startOffset = 0) {
     this.encoding = encoding;
     this.fileName = fileName;
-    this.decoder = new TextDecoder(encoding, { fatal: encoding !== 'windows-1252' });
+    this.offset = startOffset;
+    this.decoder = new TextDecoder(encoding, {
+      fatal: encoding !== 'windows-1252',
+      ignoreBOM: startOffset > 0,
+    });
   }
 
   /**
@@ -199,4 +205,49 @@ export async function* decodeChunks(
   }
   const last = decoder.end();
   if (last.length > 0) yield last;
+}
+
+/** A decoded chunk, with its bytes when they are one per character of `text`. */
+export interface TextChunk {
+  text: string;
+  /**
+   * The chunk's bytes, present only when `bytes.length === text.length` and byte `i` is the
+   * code of character `i` for every ASCII character (ASCII-only UTF-8, or Windows-1252). The
+   * delimited scanner then reads bytes (faster); values still come from `text`.
+   */
+  bytes?: Uint8Array;
+}
+
+/**
+ * {@link decodeChunks}, also handing on each chunk's bytes when they line up with its text
+ * (see {@link TextChunk.bytes}).
+ * @param chunks the bytes
+ * @param encoding the encoding
+ * @param fileName for messages
+ * @param startOffset byte offset of the first chunk (see {@link ChunkDecoder})
+ * @yields text chunks (never empty) with aligned bytes where possible
+ * @throws InvalidTextError as {@link ChunkDecoder}
+ * @example
+ * for await (const c of decodeTextChunks(file.stream(), 'utf-8', file.name)) scanner.push(c.text, c.bytes);
+ */
+export async function* decodeTextChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding,
+  fileName: string,
+  startOffset = 0,
+): AsyncGenerator<TextChunk> {
+  const decoder = new ChunkDecoder(encoding, fileName, startOffset);
+  const single = encoding === 'windows-1252';
+  const utf8 = encoding === 'utf-8';
+  // UTF-8: a chunk lines up only if no character was left open by the previous one (its last
+  // byte was ASCII) and it is all ASCII (then, and only then, it decodes to as many characters).
+  let clean = true;
+  for await (const bytes of chunks) {
+    const text = decoder.decode(bytes);
+    const aligned = (single || (utf8 && clean)) && text.length === bytes.length && bytes.length > 0;
+    if (utf8) clean = bytes.length === 0 ? clean : bytes[bytes.length - 1]! < 0x80;
+    if (text.length > 0) yield aligned ? { text, bytes } : { text };
+  }
+  const last = decoder.end();
+  if (last.length > 0) yield { text: last };
 }

@@ -5,7 +5,7 @@
  */
 import type { ColumnType } from '../contracts/entities';
 import { DataError, formatValue } from '../contracts/errors';
-import { ColumnBuilder } from './column-builder';
+import { ColumnBuilder, type ColumnPart } from './column-builder';
 import type { ColumnTable } from './columns';
 import {
   DelimitedScanner,
@@ -28,6 +28,17 @@ export interface DelimitedTableOptions {
   lossless?: ReadonlySet<number>;
   /** Cells per column sampled before choosing a storage mode (default: see {@link sampleSizeFor}). */
   sampleSize?: number;
+  /**
+   * The final column names, for a builder that reads a later part of the rows (from a record
+   * boundary): every record is then data, `hasHeader` is ignored.
+   */
+  header?: readonly string[];
+}
+
+/** A later part of the rows, read by another builder ({@link DelimitedTableBuilder.exportPart}). */
+export interface TablePart {
+  rows: number;
+  columns: ColumnPart[];
 }
 
 /** What {@link DelimitedTableBuilder.finish} returns. */
@@ -123,13 +134,56 @@ export class DelimitedTableBuilder {
     return this.rows;
   }
 
+  /** The final column names, once the first record was read (else null). */
+  get columnNames(): readonly string[] | null {
+    return this.header;
+  }
+
+  /** Whether the text pushed so far ends exactly at a record boundary (outside quotes). */
+  get atRecordStart(): boolean {
+    return this.scanner.atRecordStart;
+  }
+
+  /**
+   * The rows read so far as a {@link TablePart} (for a builder made with `header`, after all
+   * its text was pushed and no error was thrown; the last record must be complete). The builder
+   * is spent.
+   * @returns the part; its typed arrays can be transferred
+   * @throws DataError as {@link finish} for a record left open (an unclosed quote)
+   */
+  exportPart(): TablePart {
+    const batch = this.scanner.finish();
+    if (this.scanner.problem) throw this.problemError(this.scanner.problem);
+    this.take(batch);
+    if (!this.header) this.startColumns(null);
+    return { rows: this.rows, columns: this.builders.map((b) => b.exportPart()) };
+  }
+
+  /**
+   * Appends a part that was read from where this builder's text ends (which must be a record
+   * boundary: {@link atRecordStart}), as if its text had been pushed here.
+   * @param part the part, from a builder with the same options plus `header`
+   * @returns false, changing nothing, when the part's column modes differ from these (the
+   *   caller then pushes that text here instead)
+   */
+  mergePart(part: TablePart): boolean {
+    if (!this.header || !this.scanner.atRecordStart) return false;
+    const builders = this.builders;
+    if (part.columns.length !== builders.length) return false;
+    if (!builders.every((b, j) => b.canMerge(part.columns[j]!))) return false;
+    builders.forEach((b, j) => b.mergePart(part.columns[j]!));
+    this.rows += part.rows;
+    return true;
+  }
+
   /**
    * Reads one chunk of text.
    * @param text the next chunk (any length)
+   * @param bytes optionally the chunk's bytes, one per character (see `DelimitedScanner.push`)
    * @throws DataError on a malformed quote, a ragged row or a cell that does not fit a chosen type
    */
-  push(text: string): void {
-    const batch = this.scanner.push(text);
+  push(text: string, bytes?: Uint8Array): void {
+    const batch = this.scanner.push(text, bytes);
     this.take(batch);
     if (this.scanner.problem) throw this.problemError(this.scanner.problem);
   }
@@ -184,7 +238,7 @@ export class DelimitedTableBuilder {
     let r0 = 0;
     if (!this.header) {
       this.startColumns(b);
-      if (this.options.hasHeader !== false) r0 = 1;
+      if (this.options.hasHeader !== false && !this.options.header) r0 = 1;
     }
     const width = this.header!.length;
     const f0 = r0 === 0 ? 0 : b.recordEnd[r0 - 1]!;
@@ -213,11 +267,13 @@ export class DelimitedTableBuilder {
     this.rows += count;
   }
 
-  private startColumns(b: RecordBatch): void {
+  private startColumns(b: RecordBatch | null): void {
     const first: string[] = [];
-    for (let f = 0; f < b.recordEnd[0]!; f++) first.push(fieldText(b, f));
-    this.headerLine = b.recordLine[0]!;
-    if (this.options.hasHeader === false) {
+    if (b) for (let f = 0; f < b.recordEnd[0]!; f++) first.push(fieldText(b, f));
+    this.headerLine = b ? b.recordLine[0]! : 1;
+    if (this.options.header) {
+      this.header = [...this.options.header];
+    } else if (this.options.hasHeader === false) {
       this.header = first.map((_, j) => `column_${j + 1}`);
     } else {
       const { names, renames } = normaliseHeader(first);

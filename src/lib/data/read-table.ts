@@ -8,7 +8,13 @@
 import type { ImportFormat, ImportOptions } from '../contracts/compute';
 import { DataError } from '../contracts/errors';
 import type { ColumnTable } from './columns';
-import { DelimitedTableBuilder, type StreamedTable } from './delimited-table';
+import type { TextChunk } from './decode-text';
+import {
+  DelimitedTableBuilder,
+  type DelimitedTableOptions,
+  type StreamedTable,
+  type TablePart,
+} from './delimited-table';
 import { DELIMITERS, detectDelimiter, type Delimiter } from './detect-delimiter';
 import type { HeaderRename } from './header-names';
 import { RecordTableBuilder } from './json-records';
@@ -40,20 +46,46 @@ export type ChunkHook = (progress: {
   pass: number;
 }) => void | Promise<void>;
 
+/**
+ * A source cut in two at a line break, so that a delimited file's second part can be read
+ * elsewhere (another worker) while the first is read here (IMPORT.md §2, "two workers"). The
+ * second part is used only if the first part ends at a record boundary (the line break was not
+ * inside quotes) and its columns were typed in the same modes; otherwise it is read here after
+ * the first, so the result is always the one-pass result.
+ */
+export interface SplitSource {
+  /** The text up to and including the line break. */
+  openFirst(): AsyncIterable<string | TextChunk>;
+  /** The text after it. */
+  openRest(): AsyncIterable<string | TextChunk>;
+  /**
+   * Starts reading the second part with these options; resolves to its rows, or null when it
+   * could not (any error: the text is then read here, which reports it exactly).
+   */
+  readRest(options: DelimitedTableOptions & { header: string[] }): Promise<TablePart | null>;
+  /** Stops a `readRest` whose result is not wanted. */
+  cancel(): void;
+}
+
 /** Characters of the start of the text used to decide format, delimiter and header. */
 export const HEAD_CHARS = 64 * 1024;
 
 interface Builder {
-  push(text: string): void;
+  push(text: string, bytes?: Uint8Array): void;
+  /** The column names, once known (delimited). */
+  readonly columnNames?: readonly string[] | null;
   finish(): StreamedTable;
   readonly rowCount: number;
 }
 
 /**
  * Reads a table from text chunks.
- * @param open opens the text from its start; called again for a second pass
+ * @param open opens the text from its start; called again for a second pass. Chunks may be
+ *   strings or {@link TextChunk}s (text plus its bytes when they line up, read faster)
  * @param options format, delimiter, header, types (by final column name) and the file name
  * @param onChunk called after every chunk with the characters and rows read so far
+ * @param split optionally the same source cut in two, for reading a delimited file's second
+ *   half elsewhere at the same time (first pass only; `open` still serves a second pass)
  * @returns the typed columns, exactly as `buildColumns(parseDelimited(text))` for delimited text
  * @throws DataError on malformed input or a value that does not fit a chosen type
  * @example
@@ -61,9 +93,10 @@ interface Builder {
  * t.schema.map((c) => c.type) // ['integer', 'category']
  */
 export async function readTable(
-  open: () => AsyncIterable<string>,
+  open: () => AsyncIterable<string | TextChunk>,
   options: ReadTableOptions,
   onChunk?: ChunkHook,
+  split?: SplitSource,
 ): Promise<ReadTableResult> {
   const file = options.fileName;
   if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter as Delimiter)) {
@@ -72,8 +105,8 @@ export async function readTable(
       { file },
     );
   }
-  const source = open()[Symbol.asyncIterator]();
-  const head: string[] = [];
+  const source = (split ? split.openFirst() : open())[Symbol.asyncIterator]();
+  const head: TextChunk[] = [];
   let headChars = 0;
   let done = false;
   while (headChars < HEAD_CHARS) {
@@ -82,12 +115,14 @@ export async function readTable(
       done = true;
       break;
     }
-    let text = next.value;
-    if (head.length === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    head.push(text);
-    headChars += text.length;
+    let chunk = asChunk(next.value);
+    if (head.length === 0 && chunk.text.charCodeAt(0) === 0xfeff) {
+      chunk = { text: chunk.text.slice(1) };
+    }
+    head.push(chunk);
+    headChars += chunk.text.length;
   }
-  const decided = decide(head.join(''), options, !done);
+  const decided = decide(head.map((c) => c.text).join(''), options, !done);
 
   let pass = 1;
   let lossless: ReadonlySet<number> | undefined;
@@ -95,21 +130,51 @@ export async function readTable(
   for (;;) {
     const builder = makeBuilder(decided, options, lossless, keys);
     let chars = 0;
-    const feed = async (text: string): Promise<void> => {
-      builder.push(text);
+    const feed = async (chunk: string | TextChunk): Promise<void> => {
+      const text = typeof chunk === 'string' ? chunk : chunk.text;
+      builder.push(text, typeof chunk === 'string' ? undefined : chunk.bytes);
       chars += text.length;
       if (onChunk) await onChunk({ chars, rows: builder.rowCount, pass });
     };
     if (pass === 1) {
-      for (const text of head) await feed(text);
-      if (!done)
-        for (let n = await source.next(); !n.done; n = await source.next()) await feed(n.value);
+      let rest: Promise<TablePart | null> | null = null;
+      const startRest = (): void => {
+        const names = builder.columnNames;
+        if (!split || rest || decided.format !== 'csv' || !names) return;
+        rest = split.readRest({
+          ...builderOptions(decided, options, lossless),
+          header: [...names],
+        });
+      };
+      try {
+        for (const text of head) await feed(text);
+        startRest();
+        if (!done)
+          for (let n = await source.next(); !n.done; n = await source.next()) await feed(n.value);
+        if (split) {
+          startRest();
+          const part =
+            rest && builder instanceof DelimitedTableBuilder && builder.atRecordStart
+              ? await (rest as Promise<TablePart | null>)
+              : null;
+          if (!part || !(builder as DelimitedTableBuilder).mergePart(part)) {
+            // Read the second part here (the cut was inside quotes, a column's mode differs,
+            // or it failed): exactly the one-pass reading.
+            split.cancel();
+            for await (const next of split.openRest()) await feed(next);
+          }
+        }
+      } catch (e) {
+        split?.cancel();
+        throw e;
+      }
     } else {
       let first = true;
-      for await (let text of open()) {
-        if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      for await (const next of open()) {
+        let chunk = asChunk(next);
+        if (first && chunk.text.charCodeAt(0) === 0xfeff) chunk = { text: chunk.text.slice(1) };
         first = false;
-        await feed(text);
+        await feed(chunk);
       }
     }
     const table = builder.finish();
@@ -123,6 +188,10 @@ export async function readTable(
     keys = builder instanceof RecordTableBuilder ? builder.rawKeys : [];
     pass = 2;
   }
+}
+
+function asChunk(c: string | TextChunk): TextChunk {
+  return typeof c === 'string' ? { text: c } : c;
 }
 
 function decide(
@@ -146,6 +215,21 @@ function decide(
   }
 }
 
+function builderOptions(
+  decided: { format: ImportFormat; delimiter: Delimiter | null; hasHeader: boolean },
+  options: ReadTableOptions,
+  lossless: ReadonlySet<number> | undefined,
+): DelimitedTableOptions {
+  return {
+    fileName: options.fileName,
+    ...(options.types ? { types: options.types } : {}),
+    ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
+    delimiter: decided.delimiter ?? ',',
+    hasHeader: decided.hasHeader,
+    ...(lossless ? { lossless } : {}),
+  };
+}
+
 function makeBuilder(
   decided: { format: ImportFormat; delimiter: Delimiter | null; hasHeader: boolean },
   options: ReadTableOptions,
@@ -157,14 +241,8 @@ function makeBuilder(
     ...(options.types ? { types: options.types } : {}),
     ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
   };
-  if (decided.format === 'csv') {
-    return new DelimitedTableBuilder({
-      ...common,
-      delimiter: decided.delimiter ?? ',',
-      hasHeader: decided.hasHeader,
-      ...(lossless ? { lossless } : {}),
-    });
-  }
+  if (decided.format === 'csv')
+    return new DelimitedTableBuilder(builderOptions(decided, options, lossless));
   return new RecordTableBuilder({
     ...common,
     format: decided.format,

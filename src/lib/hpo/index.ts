@@ -53,3 +53,11 @@ export {
   type HistoryPoint,
 } from './trial-table';
 export type * from '../contracts/hpo';
+export {
+  autoConfig,
+  AUTO_BUDGET,
+  AUTO_MLP_HIDDEN,
+  AUTO_MLP_MIN_ROWS,
+  type AutoConfigInput,
+  type AutoConfigResult,
+} from './auto-config';

@@ -10,7 +10,7 @@
 import { InvalidArgumentError } from '../contracts/errors';
 import { cleanCategorical, cleanNumeric } from './clean';
 import { meanStd } from './moments';
-import { sortFloat64 } from './sort-numeric';
+import { sortFloat64, sortFloat64Into } from './sort-numeric';
 
 /** Column kind of STATS.md: numeric = finite numbers; categorical = strings and booleans. */
 export type ColumnKind = 'numeric' | 'categorical';
@@ -61,9 +61,24 @@ export type SampleProfile = NumericProfile | CategoricalProfile;
  */
 export function buildProfile(sample: Sample, kind: ColumnKind, name = 'sample'): SampleProfile {
   if (kind === 'numeric') {
-    const { values, missing } = cleanNumeric(sample as ArrayLike<number>, name);
-    const { mean, std } = meanStd(values);
-    const sorted = sortFloat64(values);
+    const numbers = sample as ArrayLike<number>;
+    let values: Float64Array;
+    let missing: number;
+    let sorted: Float64Array;
+    let moments: { mean: number; std: number };
+    if (numbers instanceof Float64Array && numbers.length > 0 && allFinite(numbers)) {
+      // Nothing to drop (the usual column chunk): read the input in place, sort straight into
+      // the profile's array, and skip cleanNumeric's copy. Same values, same order as below.
+      values = numbers;
+      missing = 0;
+      moments = meanStd(values);
+      sorted = sortFloat64Into(values, new Float64Array(values.length));
+    } else {
+      ({ values, missing } = cleanNumeric(numbers, name));
+      moments = meanStd(values);
+      sorted = sortFloat64(values);
+    }
+    const { mean, std } = moments;
     let distinct = 1;
     for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
     return { kind, sorted, count: sorted.length, missing, mean, std, distinct };
@@ -81,6 +96,12 @@ export function buildProfile(sample: Sample, kind: ColumnKind, name = 'sample'):
     missing,
     distinct: categories.length,
   };
+}
+
+function allFinite(x: Float64Array): boolean {
+  // v - v is 0 for finite numbers and NaN for NaN and ±Infinity.
+  for (let i = 0; i < x.length; i++) if (!(x[i]! - x[i]! === 0)) return false;
+  return true;
 }
 
 /**

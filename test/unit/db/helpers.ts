@@ -20,6 +20,7 @@ import {
   writeDatasetVersion,
 } from '../../../src/lib/db';
 import type { BenchtopDb } from '../../../src/lib/db';
+import type { SearchRecord } from '../../../src/lib/contracts/compute';
 
 /** Opens a fresh database before each test and closes it after; returns a getter for it. */
 export function useFreshDb(): { db: () => BenchtopDb; name: () => string } {
@@ -142,4 +143,62 @@ export async function storedDataset(
     );
   }
   return { datasetId: ds.id, versions };
+}
+
+/** A search record with one complete trial (NaN intermediate stored as JSON text). */
+export function makeSearch(id: string, createdAt: number, datasetVersionId = 'v1'): SearchRecord {
+  return {
+    id,
+    createdAt,
+    request: {
+      searchId: id,
+      datasetVersionId,
+      target: 'y',
+      baseConfig: {
+        kind: 'mlp',
+        hiddenUnits: [8],
+        activation: 'relu',
+        dropout: 0,
+        l1: 0,
+        l2: 0,
+        optimizer: 'adam',
+        learningRate: 0.01,
+        batchSize: 32,
+        epochs: 3,
+        earlyStoppingPatience: 0,
+      },
+      space: [{ name: 'learningRate', kind: 'float', low: 1e-4, high: 0.1, log: true }],
+      sampler: 'tpe',
+      budget: 2,
+      pruner: { id: 'median', nStartupTrials: 1 },
+      objective: 'valLoss',
+      split: { seed: 1, train: 0.6, validation: 0.2, test: 0.2, stratify: false },
+      seed: 7,
+    },
+    status: 'running',
+    study: {
+      format: 'benchtop-study@1',
+      space: [{ name: 'learningRate', kind: 'float', low: 1e-4, high: 0.1, log: true }],
+      sampler: 'tpe',
+      samplerOptions: {},
+      seed: 7,
+      direction: 'minimize',
+      budget: 2,
+      pruner: { id: 'median', nStartupTrials: 1 },
+      trials: [
+        {
+          number: 0,
+          params: { learningRate: 0.01 },
+          state: 'complete',
+          value: 0.25,
+          intermediate: [
+            { step: 1, value: 0.5 },
+            { step: 2, value: 'NaN' },
+          ],
+        },
+      ],
+    },
+    runIds: { 0: `${id}-trial-0` },
+    best: { trial: 0, value: 0.25, params: { learningRate: 0.01 }, runId: `${id}-trial-0` },
+  };
 }

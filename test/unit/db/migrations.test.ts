@@ -11,9 +11,11 @@
  * When schema vN arrives: append it to SCHEMA_VERSIONS, keep every earlier writer unchanged, add
  * WRITERS[N], and adapt `currentChecksum` if the logical shape changed. Schema v2 added the data
  * quality tables (profiles, reports, suites, suiteRuns); their content is part of the logical
- * content only for writers that fill them (`Written.quality`).
+ * content only for writers that fill them (`Written.quality`). Schema v3 added the `searches`
+ * table (hyperparameter searches), likewise part of the logical content only for writers that
+ * fill it (`Written.searchIds`).
  */
-import { f64, dict, makeArtifact, makeRun, SIGNATURE } from './helpers';
+import { f64, dict, makeArtifact, makeRun, makeSearch, SIGNATURE } from './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   AliasEvent,
@@ -41,17 +43,20 @@ import {
   getModelVersion,
   getProfile,
   getRun,
+  getSearch,
   getSetting,
   getSuite,
   getVersion,
   listAliases,
   listDatasets,
   listReports,
+  listSearches,
   listSuiteRuns,
   listSuites,
   openDb,
   putProfile,
   putReport,
+  putSearch,
   putSuiteRun,
   readColumn,
   saveSuite,
@@ -92,6 +97,8 @@ interface Written {
   settingKeys: string[];
   /** Schema v2+: ids of the data quality records written. */
   quality?: { versionIds: string[]; suiteIds: string[] };
+  /** Schema v3+: ids of the searches written. */
+  searchIds?: string[];
 }
 
 const checksum = async (logical: Logical): Promise<string> => sha256Hex(canonicalJson(logical));
@@ -292,7 +299,32 @@ async function writeV2(db: BenchtopDb): Promise<Written> {
   };
 }
 
-const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = { 1: writeV1, 2: writeV2 };
+/**
+ * Schema v3 as shipped: v1 and v2 tables unchanged (written by the frozen v2 writer), then one
+ * search whose trial is the v1 run. Frozen.
+ */
+async function writeV3(db: BenchtopDb): Promise<Written> {
+  const v2 = await writeV2(db);
+  const search = {
+    ...makeSearch('s1', 10, v2.versionIds[0]!),
+    status: 'completed' as const,
+    runIds: { 0: 'r1' },
+    best: { trial: 0, value: 0.25, params: { learningRate: 0.01 }, runId: 'r1' },
+    durationMs: 1234,
+  };
+  await db.searches.put(search);
+  return {
+    ...v2,
+    checksum: await sha256Hex(canonicalJson({ base: v2.checksum, searches: [search] })),
+    searchIds: ['s1'],
+  };
+}
+
+const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = {
+  1: writeV1,
+  2: writeV2,
+  3: writeV3,
+};
 
 /** The same logical content, read back through the current repository API. */
 async function currentChecksum(w: Written): Promise<string> {
@@ -325,12 +357,19 @@ async function currentChecksum(w: Written): Promise<string> {
   });
   if (!w.quality) return base;
   const { versionIds, suiteIds } = w.quality;
-  return withQuality(base, {
+  const withQualityTables = await withQuality(base, {
     profiles: await Promise.all(versionIds.map((id) => getProfile(id))),
     reports: (await Promise.all(versionIds.map((id) => listReports(id)))).flat(),
     suites: await Promise.all(suiteIds.map((id) => getSuite(id))),
     suiteRuns: (await Promise.all(versionIds.map((id) => listSuiteRuns({ versionId: id })))).flat(),
   });
+  if (!w.searchIds) return withQualityTables;
+  return sha256Hex(
+    canonicalJson({
+      base: withQualityTables,
+      searches: await Promise.all(w.searchIds.map((id) => getSearch(id))),
+    }),
+  );
 }
 
 describe('schema migrations (S7)', () => {
@@ -406,5 +445,27 @@ describe('schema migrations (S7)', () => {
     expect(await listReports(versionId)).toEqual([]);
     expect(await listSuiteRuns()).toEqual([]);
     expect(await getSuite('fixture@1')).toBeDefined();
+  });
+
+  it('after upgrading a v2 database the searches table works and outlives its dataset', async () => {
+    const name = `benchtop-migration-v2-searches-${crypto.randomUUID()}`;
+    const old = new BenchtopDb(name, { upTo: 2 });
+    await old.open();
+    expect(old.tables.map((t) => t.name)).not.toContain('searches');
+    const written = await writeV2(old);
+    old.close();
+
+    const db = await openDb({ name });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await currentChecksum(written)).toBe(written.checksum);
+    const versionId = written.versionIds[0]!;
+    expect(await listSearches()).toEqual([]);
+    const search = makeSearch('s', 20, versionId);
+    await putSearch(search);
+    expect(await getSearch('s')).toEqual(search);
+    expect(await listSearches({ datasetVersionId: versionId })).toEqual([search]);
+    // Searches are lineage, like runs: deleting the dataset keeps them.
+    await deleteDataset('ds1');
+    expect(await getSearch('s')).toEqual(search);
   });
 });

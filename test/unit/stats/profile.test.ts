@@ -18,6 +18,19 @@ describe('profiles', () => {
     expect(p.std).toBeCloseTo(Math.sqrt(8 / 9), 15); // np.std([1, 3, 3])
   });
 
+  it('numeric Float64Array without missing values: sorted copy, input untouched', () => {
+    const x = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 5000) - 2500.5);
+    const copy = x.slice();
+    const p = buildProfile(x, 'numeric') as NumericProfile;
+    const withNaN = Float64Array.of(...x, NaN);
+    const q = buildProfile(withNaN, 'numeric') as NumericProfile;
+    expect(Array.from(x)).toEqual(Array.from(copy));
+    expect(p.sorted).not.toBe(x);
+    expect(Array.from(p.sorted)).toEqual(Array.from(q.sorted));
+    expect(p).toMatchObject({ count: 5000, missing: 0, distinct: 5000, mean: q.mean, std: q.std });
+    expect(q.missing).toBe(1);
+  });
+
   it('categorical: sorted categories with counts; missing dropped', () => {
     const p = buildProfile(['b', 'a', '', 'b', null as unknown as string], 'categorical');
     expect(p as CategoricalProfile).toMatchObject({

@@ -1,0 +1,178 @@
+/**
+ * Reading a big delimited file on two cores (IMPORT.md §2, "two workers"): the file is cut at
+ * a line break near the middle; a second worker types the rows after the cut while the import
+ * worker reads the rows before it, and the two halves' columns are merged. The second half is
+ * used only if the cut turns out to be a record boundary (not inside quotes) and every column
+ * was typed in the same mode on both sides; otherwise the import worker reads the second half
+ * itself, so the result is always exactly the one-pass result.
+ */
+import type { TextEncoding } from '../../src/lib/contracts/compute';
+import { decodeTextChunks } from '../../src/lib/data/decode-text';
+import {
+  DelimitedTableBuilder,
+  type DelimitedTableOptions,
+  type TablePart,
+} from '../../src/lib/data/delimited-table';
+import type { SplitSource } from '../../src/lib/data/read-table';
+import { countBytes, type ImportSource } from './import-source';
+
+/** Files smaller than this are read by one worker (default; see {@link setSplitMinBytes}). */
+export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
+
+let splitMin = SPLIT_MIN_BYTES;
+
+/**
+ * Sets the smallest file read by two workers (tests and benchmarks; `Infinity` turns it off).
+ * @param bytes the threshold
+ */
+export function setSplitMinBytes(bytes: number): void {
+  splitMin = bytes;
+}
+
+/** Bytes looked at after the middle for a line break. */
+const SEARCH_BYTES = 1 << 20;
+
+/** What the second worker is asked to read. */
+export interface PartRequest {
+  blob: Blob;
+  start: number;
+  end: number;
+  encoding: TextEncoding;
+  options: DelimitedTableOptions & { header: string[] };
+}
+
+/** What it answers (`progress` messages carry bytes read so far). */
+export type PartMessage =
+  | { kind: 'progress'; bytes: number }
+  | { kind: 'done'; part: TablePart }
+  | { kind: 'failed' };
+
+/**
+ * Reads bytes `[start, end)` of a blob (starting at a record boundary) into a table part.
+ * @param request the blob, range, encoding and builder options (with the header's names)
+ * @param onBytes bytes read so far, after each piece
+ * @returns the part
+ * @throws DataError / InvalidTextError on anything the builder or decoder refuses
+ */
+export async function readPart(
+  request: PartRequest,
+  onBytes?: (bytes: number) => void,
+): Promise<TablePart> {
+  const { blob, start, end, encoding, options } = request;
+  const builder = new DelimitedTableBuilder(options);
+  const counter = { bytesRead: 0 };
+  const chunks = decodeTextChunks(
+    countBytes(blob.slice(start, end), counter),
+    encoding,
+    options.fileName,
+    start,
+  );
+  for await (const c of chunks) {
+    builder.push(c.text, c.bytes);
+    onBytes?.(counter.bytesRead);
+  }
+  return builder.exportPart();
+}
+
+/** The typed arrays of a part (to transfer them). */
+export function partBuffers(part: TablePart): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const c of part.columns) {
+    const a = c.f64 ?? c.i32;
+    if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+  }
+  return out;
+}
+
+/** Runs a {@link PartRequest} somewhere; resolves to the part or null. */
+export type PartRunner = (
+  request: PartRequest,
+  onBytes: (bytes: number) => void,
+) => { result: Promise<TablePart | null>; cancel(): void };
+
+/** Runs a part in a module worker (`import-part.worker.ts`). */
+export const workerRunner: PartRunner = (request, onBytes) => {
+  const worker = new Worker(new URL('./import-part.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  let settle: (p: TablePart | null) => void = () => undefined;
+  const result = new Promise<TablePart | null>((resolve) => {
+    settle = resolve;
+  });
+  const stop = (part: TablePart | null): void => {
+    worker.terminate();
+    settle(part);
+  };
+  worker.onmessage = (e: MessageEvent<PartMessage>) => {
+    const m = e.data;
+    if (m.kind === 'progress') onBytes(m.bytes);
+    else stop(m.kind === 'done' ? m.part : null);
+  };
+  worker.onerror = () => stop(null);
+  worker.onmessageerror = () => stop(null);
+  worker.postMessage(request);
+  return { result, cancel: () => stop(null) };
+};
+
+/** Runs a part in this thread (no Worker: Node tests), interleaved with the first half. */
+export const inlineRunner: PartRunner = (request, onBytes) => {
+  let cancelled = false;
+  const result = readPart(request, (b) => {
+    if (cancelled) throw new Error('cancelled');
+    onBytes(b);
+  }).catch(() => null);
+  return {
+    result: result.then((p) => (cancelled ? null : p)),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+};
+
+/**
+ * Cuts a byte source in two for {@link readTable}'s `split`, when it is big enough and in a
+ * one-byte-per-ASCII-character encoding.
+ * @param source the import source (a blob source)
+ * @param runner where the second half is read (default: a worker when workers exist)
+ * @param minBytes smallest file to cut (tests use tiny ones)
+ * @returns the split source, or undefined when the file is read in one piece
+ */
+export async function splitSource(
+  source: ImportSource,
+  runner?: PartRunner,
+  minBytes = splitMin,
+): Promise<SplitSource | undefined> {
+  const blob = source.blob;
+  const run = runner ?? (typeof Worker === 'undefined' ? undefined : workerRunner);
+  if (!blob || !source.openRange || !run || blob.size < minBytes) return undefined;
+  if (source.encoding !== 'utf-8' && source.encoding !== 'windows-1252') return undefined;
+  const mid = Math.floor(blob.size / 2);
+  const window = new Uint8Array(await blob.slice(mid, mid + SEARCH_BYTES).arrayBuffer());
+  const lf = window.indexOf(10);
+  if (lf < 0) return undefined;
+  const cut = mid + lf + 1;
+  if (cut >= blob.size) return undefined;
+  const openRange = source.openRange.bind(source);
+  let running: ReturnType<PartRunner> | null = null;
+  let restBytes = 0;
+  return {
+    openFirst: () => {
+      source.bytesRead = 0;
+      restBytes = 0;
+      return openRange(0, cut);
+    },
+    openRest: () => openRange(cut, blob.size),
+    readRest(options) {
+      running = run({ blob, start: cut, end: blob.size, encoding: source.encoding, options }, (b) => {
+        // Progress: the second half's bytes count as read too.
+        source.bytesRead += b - restBytes;
+        restBytes = b;
+      });
+      return running.result;
+    },
+    cancel() {
+      running?.cancel();
+      running = null;
+    },
+  };
+}
