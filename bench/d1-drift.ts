@@ -19,7 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRng } from '../src/lib/stats/index';
-import { driftColumn, type D1ColumnResult, type D1Job } from './d1-worker';
+import {
+  driftColumn,
+  transferList,
+  type D1ColumnResult,
+  type D1Job,
+  type D1Reply,
+} from './d1-worker';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -67,15 +73,26 @@ class Pool {
     );
   }
 
-  /** Runs every column across the workers. */
+  /** Reference profiles from the last full run, by column (held here between runs). */
+  private readonly profiles: Array<D1Job['profile']> = [];
+
+  /**
+   * Runs every column across the workers. Each worker takes the next column as soon as it is
+   * free, so a worker slowed down by other load on the machine takes fewer columns. With
+   * `cachedProfile`, each job carries the column's reference profile from the last full run
+   * (transferred, not copied), so only `cur` is sorted.
+   */
   async runAll(cachedProfile: boolean): Promise<D1ColumnResult[]> {
     const results: D1ColumnResult[] = [];
-    // Columns are pinned to workers (column mod workers) so that each worker finds the
-    // reference profiles it cached in earlier runs; all columns cost the same here.
+    let next = 0;
     await Promise.all(
-      this.workers.map(async (worker, w) => {
-        for (let column = w; column < COLS; column += WORKERS) {
-          results.push(await this.call(worker, { column, cachedProfile }));
+      this.workers.map(async (worker) => {
+        while (next < COLS) {
+          const column = next++;
+          const profile = cachedProfile ? this.profiles[column] : undefined;
+          const reply = await this.call(worker, profile ? { column, profile } : { column });
+          this.profiles[column] = reply.profile;
+          results.push(reply.result);
         }
       }),
     );
@@ -87,9 +104,9 @@ class Pool {
     return Promise.all(this.workers.map((w) => this.reply(w)));
   }
 
-  private call(worker: Worker, job: D1Job): Promise<D1ColumnResult> {
-    const reply = this.reply<D1ColumnResult>(worker);
-    worker.postMessage(job);
+  private call(worker: Worker, job: D1Job): Promise<D1Reply> {
+    const reply = this.reply<D1Reply>(worker);
+    worker.postMessage(job, job.profile ? transferList(job.profile) : []);
     return reply;
   }
 
@@ -198,11 +215,10 @@ async function main(): Promise<void> {
   const full: number[] = [];
   for (let i = 0; i <= RUNS; i++)
     full.push(await time(async () => (results = await pool.runAll(false))));
-  // Every worker now holds the reference profiles of its columns; later windows only sort cur.
+  // The pool now holds every column's reference profile; later windows only sort cur.
   const cached: number[] = [];
   for (let i = 0; i < RUNS; i++) cached.push(await time(() => pool.runAll(true)));
   await pool.close();
-  if (process.env.D1_DEBUG) console.log({ full, cached });
   const fullMedian = median(full.slice(1));
   const cachedMedian = median(cached);
   const single: number[] = [];
@@ -214,11 +230,13 @@ async function main(): Promise<void> {
   const peerText = typeof peer === 'string' ? `scipy ${peer}` : `scipy ${fmt(peer.seconds)} s`;
   const ratio = (s: number): string =>
     typeof peer === 'string' ? '' : `; ratio ${Math.round(peer.seconds / s)}x`;
+  // The range shows how much the other load on a shared machine moved the warm runs.
+  const range = (xs: number[]): string => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))} s`;
   console.log(
-    `${label}: median ${fmt(fullMedian)} s (cold ${fmt(full[0]!)} s); ${peerText}${ratio(fullMedian)}`,
+    `${label}: median ${fmt(fullMedian)} s (warm ${range(full.slice(1))}, cold ${fmt(full[0]!)} s); ${peerText}${ratio(fullMedian)}`,
   );
   console.log(
-    `${label}, reference profiles cached (only cur sorted): median ${fmt(cachedMedian)} s; ${peerText}${ratio(cachedMedian)}`,
+    `${label}, reference profiles cached (only cur sorted): median ${fmt(cachedMedian)} s (${range(cached)}); ${peerText}${ratio(cachedMedian)}`,
   );
   if (single.length > 0) {
     const s = median(single.slice(1));

@@ -20,10 +20,20 @@ interface Init {
   rows: number;
 }
 
-/** One job: a column index, and whether to reuse this worker's cached reference profile. */
+/**
+ * One job: a column index, and the column's reference profile when one was built in an earlier
+ * run (its sorted array's buffer is transferred, not copied, with the job and back with the
+ * reply, so any worker can take any column).
+ */
 export interface D1Job {
   column: number;
-  cachedProfile: boolean;
+  profile?: SampleProfile;
+}
+
+/** Reply to a job: the column's statistics and its reference profile (buffer transferred). */
+export interface D1Reply {
+  result: D1ColumnResult;
+  profile: SampleProfile;
 }
 
 /** Result of one column. */
@@ -52,7 +62,7 @@ export function driftColumn(
   ref: Float64Array,
   cur: Float64Array,
   cached?: SampleProfile,
-): { result: D1ColumnResult; profile: SampleProfile } {
+): D1Reply {
   const profile = cached ?? buildReferenceProfile(ref, 'numeric');
   const current = buildProfile(cur, 'numeric', 'cur');
   const ks = ksFromProfiles(profile, current);
@@ -72,18 +82,28 @@ export function driftColumn(
 if (parentPort && workerData) {
   const { ref, cur, rows } = workerData as Init;
   const port = parentPort;
-  const profiles = new Map<number, SampleProfile>();
   port.on('message', (job: D1Job) => {
     // The columns are views on the shared buffers: read in place, never copied.
     const offset = job.column * rows * 8;
-    const { result, profile } = driftColumn(
+    const reply: D1Reply = driftColumn(
       job.column,
       new Float64Array(ref, offset, rows),
       new Float64Array(cur, offset, rows),
-      job.cachedProfile ? profiles.get(job.column) : undefined,
+      job.profile,
     );
-    profiles.set(job.column, profile);
-    port.postMessage(result);
+    port.postMessage(reply, transferList(reply.profile));
   });
   port.postMessage('ready');
+}
+
+/**
+ * Buffers to transfer with a profile: its sorted array's, when the array owns its whole buffer
+ * (always, for profiles built from Float64Array columns).
+ * @param profile a reference profile
+ * @returns the transfer list
+ */
+export function transferList(profile: SampleProfile): ArrayBuffer[] {
+  if (profile.kind !== 'numeric') return [];
+  const { buffer, byteLength } = profile.sorted;
+  return buffer instanceof ArrayBuffer && buffer.byteLength === byteLength ? [buffer] : [];
 }

@@ -7,6 +7,8 @@
 //   node bench/i1-import.mjs            values like -1.234567 / 123.456789 (6 decimals)
 //   I1_FULL=1 node bench/i1-import.mjs  full-precision values as numpy/pandas write them
 //                                       (shortest round-trip repr, ~17 digits: the 398 MB file)
+//   I1_SPLIT=0 node bench/i1-import.mjs one import worker only (no second worker for the
+//                                       second half of the file), for comparison
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -22,6 +24,7 @@ import { buildPages, median, openPage, serve } from './pages/harness.mjs';
 const ROWS = Number(process.env.I1_ROWS ?? 1_000_000);
 const FULL = process.env.I1_FULL === '1';
 const WARM = Number(process.env.RUNS ?? 5);
+const SPLIT = process.env.I1_SPLIT !== '0';
 const name = `i1-${ROWS}${FULL ? '-full' : ''}.csv`;
 const path = `bench/data/${name}`;
 const CATS = [
@@ -97,7 +100,7 @@ try {
   await page.evaluate((u) => window.bench.load(u), `${server.url}data/${name}`);
   const runs = [];
   for (let i = 0; i <= WARM; i++) {
-    const r = await page.evaluate((run) => window.bench.importRun(run), i);
+    const r = await page.evaluate(([run, split]) => window.bench.importRun(run, split), [i, SPLIT]);
     if (r.rows !== ROWS) throw new Error(`I1: ${r.rows} rows stored, ${ROWS} expected`);
     runs.push(r);
     console.log(

@@ -22,6 +22,11 @@ import {
 } from './tasks/quality';
 import { currentTensorCount } from './ml';
 import { chooseBackend } from './tasks/backend-state';
+import { serve } from './tasks/serve';
+import { serveBatch } from './tasks/serve-batch';
+import { cancelReplay, replay } from './tasks/replay';
+import { attachLabels } from './tasks/labels';
+import { exportModel, importModel } from './tasks/model-io';
 
 async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   try {
@@ -75,6 +80,16 @@ const api: ComputeApi = {
 
   predict: (artifactId, modelVersionId, rows) =>
     attempt(() => predictRows(artifactId, modelVersionId, rows)),
+
+  serve: (deploymentId, row, rowKey) => attempt(() => serve(deploymentId, row, rowKey)),
+  serveBatch: (deploymentId, file, fileName) =>
+    attempt(() => serveBatch(deploymentId, file, fileName)),
+  replay: (request, onProgress) => attempt(() => replay(request, onProgress)),
+  cancelReplay: async (replayId) => cancelReplay(replayId),
+  attachLabels: (file, fileName, keyColumn, labelColumn) =>
+    attempt(() => attachLabels(file, fileName, keyColumn, labelColumn)),
+  exportModel: (modelVersionId) => attempt(() => exportModel(modelVersionId)),
+  importModel: (name, file, fileName) => attempt(() => importModel(name, file, fileName)),
 
   tensorCount: async () => currentTensorCount(),
 };

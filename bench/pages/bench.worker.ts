@@ -5,21 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import type { ImportProgress } from '../../src/lib/contracts/compute';
-import {
-  closeDb,
-  createDataset,
-  datasetContentHash,
-  encodeChunk,
-  getDb,
-  openDb,
-  readColumns,
-  writeDatasetVersion,
-} from '../../src/lib/db';
+import { closeDb, createDataset, openDb, readColumns, writeDatasetVersion } from '../../src/lib/db';
 import { importDataset } from '../../workers/tasks/import-dataset';
 import { SPLIT_MIN_BYTES, setSplitMinBytes } from '../../workers/tasks/import-part';
-import { DelimitedScanner } from '../../src/lib/data/delimited-stream';
-import { readTable } from '../../src/lib/data/read-table';
-import { decodeTextChunks } from '../../src/lib/data/decode-text';
 
 function dropDb(name: string): Promise<void> {
   closeDb();
@@ -29,137 +17,9 @@ function dropDb(name: string): Promise<void> {
   });
 }
 
-async function* blobChunks(file: Blob): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  let parts: Uint8Array[] = [];
-  let held = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    held += value.byteLength;
-    if (held >= 1 << 20) {
-      const out = new Uint8Array(held);
-      let o = 0;
-      for (const p of parts) {
-        out.set(p, o);
-        o += p.byteLength;
-      }
-      parts = [];
-      held = 0;
-      yield out;
-    }
-  }
-  if (held > 0) {
-    const out = new Uint8Array(held);
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.byteLength;
-    }
-    yield out;
-  }
-}
-
 const api = {
-  /** Where the time goes (a developer aid): read, read+decode, +scan, +type. */
-  async profile(file: Blob) {
-    const out: Record<string, number> = {};
-    let t = performance.now();
-    let n = 0;
-    for await (const b of blobChunks(file)) n += b.length;
-    out.read = performance.now() - t;
-    for (const size of [1 << 20, 4 << 20, 16 << 20]) {
-      t = performance.now();
-      let next = file.slice(0, size).arrayBuffer();
-      for (let p = 0; p < file.size; p += size) {
-        const cur = await next;
-        if (p + size < file.size) next = file.slice(p + size, p + 2 * size).arrayBuffer();
-        n += cur.byteLength;
-      }
-      out[`slice${size >> 20}M`] = performance.now() - t;
-    }
-    t = performance.now();
-    n += (await file.arrayBuffer()).byteLength;
-    out.whole = performance.now() - t;
-    {
-      const bufs: Uint8Array[] = [];
-      for await (const b of blobChunks(file)) bufs.push(b);
-      const dd = new TextDecoder();
-      const strs = bufs.map((b) => dd.decode(b, { stream: true }));
-      let c = 0;
-      t = performance.now();
-      for (const b of bufs) for (let i = 0; i < b.length; i++) if (b[i] === 44) c++;
-      out.countBytes = performance.now() - t;
-      t = performance.now();
-      for (const s of strs) for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 44) c++;
-      out.countStr = performance.now() - t;
-      t = performance.now();
-      const sc0 = new DelimitedScanner(',');
-      for (const s of strs) c += sc0.push(s).records;
-      out.scanStrOnly = performance.now() - t;
-      n += c;
-    }
-    t = performance.now();
-    const dec = new TextDecoder();
-    let chars = 0;
-    for await (const b of blobChunks(file)) chars += dec.decode(b, { stream: true }).length;
-    out.decode = performance.now() - t;
-    t = performance.now();
-    const dec2 = new TextDecoder();
-    const sc = new DelimitedScanner(',');
-    let recs = 0;
-    for await (const b of blobChunks(file)) recs += sc.push(dec2.decode(b, { stream: true })).records;
-    out.scan = performance.now() - t;
-    t = performance.now();
-    const table = await readTable(() => decodeTextChunks(blobChunks(file), 'utf-8', 'i1.csv'), {
-      fileName: 'i1.csv',
-    });
-    out.readTable = performance.now() - t;
-    t = performance.now();
-    await datasetContentHash(table.schema, table.columns);
-    out.hashSeq = performance.now() - t;
-    t = performance.now();
-    {
-      const ps: Promise<unknown>[] = [];
-      for (const c of table.columns)
-        for (let k = 0; k < 16; k++) ps.push(crypto.subtle.digest('SHA-256', c.slice(k * 65536, (k + 1) * 65536)));
-      await Promise.all(ps);
-    }
-    out.hashPar = performance.now() - t;
-    t = performance.now();
-    const payloads: ArrayBuffer[] = [];
-    for (const c of table.columns)
-      for (let k = 0; k < 16; k++)
-        payloads.push(await encodeChunk({ versionId: 'x', column: 0, index: k }, c.subarray(k * 65536, (k + 1) * 65536)));
-    out.encode = performance.now() - t;
-    const name = `bench-prof-${Date.now()}`;
-    await openDb({ name });
-    try {
-      const db = await getDb();
-      t = performance.now();
-      let i = 0;
-      for (let b = 0; b < payloads.length; b += 64) {
-        await db.chunks.bulkPut(payloads.slice(b, b + 64).map((payload) => ({ versionId: 'v', column: i >> 4, index: i++ & 15, payload })));
-      }
-      out.put = performance.now() - t;
-      const dataset = await createDataset({ name: 'p' });
-      t = performance.now();
-      await writeDatasetVersion({ dataset, parentId: null, schema: table.schema, columns: table.columns, source: { kind: 'file', name: 'p' } });
-      out.writeVersion = performance.now() - t;
-    } finally {
-      await dropDb(name);
-    }
-    out.rows = table.rowCount + 0 * n + 0 * chars + 0 * recs;
-    return out;
-  },
-
-  async importFile(
-    file: Blob,
-    run: number,
-    onProgress: (p: ImportProgress) => void,
-    split = true,
-  ) {
+  /** `split`: whether a big file may be read by two workers (I1_SPLIT=0 turns it off). */
+  async importFile(file: Blob, run: number, onProgress: (p: ImportProgress) => void, split = true) {
     setSplitMinBytes(split ? SPLIT_MIN_BYTES : Infinity);
     const name = `bench-i1-${run}-${Date.now()}`;
     await openDb({ name });

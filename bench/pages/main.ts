@@ -49,10 +49,6 @@ const bench = {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return { ...r, pageMs: ms, longestTaskMs: longest, reports };
   },
-  /** Where the time goes inside the worker (developer aid, see bench.worker.ts `profile`). */
-  async profile() {
-    return worker.profile(file!);
-  },
   async storeRun(run: number) {
     longest = 0;
     const r = await worker.store(1_000_000, 20, run);

@@ -43,9 +43,7 @@ export interface PartRequest {
 
 /** What it answers (`progress` messages carry bytes read so far). */
 export type PartMessage =
-  | { kind: 'progress'; bytes: number }
-  | { kind: 'done'; part: TablePart }
-  | { kind: 'failed' };
+  { kind: 'progress'; bytes: number } | { kind: 'done'; part: TablePart } | { kind: 'failed' };
 
 /**
  * Reads bytes `[start, end)` of a blob (starting at a record boundary) into a table part.
@@ -163,11 +161,14 @@ export async function splitSource(
     },
     openRest: () => openRange(cut, blob.size),
     readRest(options) {
-      running = run({ blob, start: cut, end: blob.size, encoding: source.encoding, options }, (b) => {
-        // Progress: the second half's bytes count as read too.
-        source.bytesRead += b - restBytes;
-        restBytes = b;
-      });
+      running = run(
+        { blob, start: cut, end: blob.size, encoding: source.encoding, options },
+        (b) => {
+          // Progress: the second half's bytes count as read too.
+          source.bytesRead += b - restBytes;
+          restBytes = b;
+        },
+      );
       return running.result;
     },
     cancel() {

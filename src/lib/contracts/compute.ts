@@ -13,6 +13,7 @@ import type {
   BackendName,
   DatasetVersion,
   ModelConfig,
+  ModelVersion,
   Prediction,
   Run,
   SplitSpec,
@@ -171,6 +172,48 @@ export interface TrainProgress {
 /** Result of a call that may fail with a user-facing error (errors cross as data, not throws). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
+/** One served answer (or refusal) as the Serve page shows it. */
+export interface ServeResponse {
+  ok: boolean;
+  /** The answer, when there is one. */
+  prediction: Prediction | null;
+  responder: 'primary' | 'fallback' | 'rule' | 'reject';
+  /** The version that answered (null when rejected). */
+  modelVersionId: string | null;
+  /** Why this responder answered, in a sentence. */
+  reason: string;
+  /** Validation errors and warnings per field. */
+  errors: { field: string; value: unknown; message: string }[];
+  warnings: { field: string; value: unknown; message: string }[];
+  /** The id of the prediction-log row written for this request (null when rejected). */
+  logId: string | null;
+  latencyMs: number;
+}
+
+export interface ReplayRequest {
+  replayId: string;
+  deploymentId: string;
+  datasetVersionId: string;
+  /** Column used as the row key (unit id); absent = row number. */
+  keyColumn?: string;
+  /** Column holding the true label, attached to each log row when present. */
+  labelColumn?: string;
+  /** Column with timestamps; absent = synthetic timestamps `start + i * intervalMs`. */
+  timeColumn?: string;
+  start?: number;
+  intervalMs?: number;
+  /** Rows per second to pace at (0 = as fast as possible). */
+  rate: number;
+  limit?: number;
+}
+
+export interface ReplayProgress {
+  replayId: string;
+  done: number;
+  total: number;
+  rowsPerSecond: number;
+}
+
 export interface ComputeApi {
   /** Selects (or re-selects) the tfjs backend; `auto` runs the measured probe. */
   selectBackend(preference: BackendPreference): Promise<BackendInfo>;
@@ -212,6 +255,38 @@ export interface ComputeApi {
     modelVersionId: string,
     rows: InputRow[],
   ): Promise<Outcome<Prediction[]>>;
+  /** Serves one row through a deployment: validation, primary/fallback, shadow, log. */
+  serve(deploymentId: string, row: InputRow, rowKey?: string): Promise<Outcome<ServeResponse>>;
+  /** Scores a whole file through a deployment in the worker; returns a CSV of inputs + outputs. */
+  serveBatch(
+    deploymentId: string,
+    file: Blob,
+    fileName: string,
+  ): Promise<
+    Outcome<{
+      csv: string;
+      rows: number;
+      rejected: number;
+      latency: { p50: number | null; p95: number | null };
+    }>
+  >;
+  /** Replays a dataset version as traffic through a deployment, filling the prediction log. */
+  replay(
+    request: ReplayRequest,
+    onProgress: (p: ReplayProgress) => void,
+  ): Promise<Outcome<{ rows: number; logged: number }>>;
+  cancelReplay(replayId: string): Promise<void>;
+  /** Attaches true labels from a file keyed by row key or prediction id. */
+  attachLabels(
+    file: Blob,
+    fileName: string,
+    keyColumn: string,
+    labelColumn: string,
+  ): Promise<Outcome<{ matched: number; unmatched: number }>>;
+  /** Model export: the files of `buildModelExport`, packed as one `.benchtop-model.json`. */
+  exportModel(modelVersionId: string): Promise<Outcome<{ fileName: string; bytes: Uint8Array }>>;
+  /** Model import: validates a `.benchtop-model.json` (or tfjs files) and registers it. */
+  importModel(name: string, file: Blob, fileName: string): Promise<Outcome<ModelVersion>>;
   /** Live tensor count (for leak checks). */
   tensorCount(): Promise<number>;
 }

@@ -149,7 +149,7 @@ export function parseDecimalBytes(u: Uint8Array, s: number, e: number): number {
     k += eneg ? x : -x;
   }
   if (j !== e) return NaN;
-  let x = over ? NaN : decimalValue(hi, lo, loDigits, k);
+  const x = over ? NaN : decimalValue(hi, lo, loDigits, k);
   if (x !== x) {
     let text = '';
     for (let i = s; i < e; i++) text += String.fromCharCode(u[i]!);

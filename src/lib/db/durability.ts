@@ -5,7 +5,10 @@
  * Dexie only has a database-wide durability option, so a DBCore middleware picks it per
  * transaction from the stores the transaction touches. Only a read-write transaction over the
  * `chunks` store alone is relaxed: a chunk lost to a power cut is harmless because no manifest
- * can point at it (the manifest transaction re-counts the chunks and is strict).
+ * can point at it (the manifest transaction re-counts the chunks and is strict). Writes to the
+ * `predictionLog` store alone (served predictions, attached labels) are relaxed too: the log is
+ * append-only telemetry written in batches, and losing its last few entries to a power cut
+ * leaves nothing inconsistent.
  */
 import type { DBCore, Middleware } from 'dexie';
 
@@ -20,13 +23,15 @@ export type Durability = 'default' | 'strict' | 'relaxed';
  * @example
  * durabilityFor(['chunks'], 'readwrite') // 'relaxed'
  * durabilityFor(['datasetVersions', 'chunks'], 'readwrite') // 'strict'
+ * durabilityFor(['predictionLog'], 'readwrite') // 'relaxed'
  */
 export function durabilityFor(
   stores: readonly string[],
   mode: 'readonly' | 'readwrite',
 ): Durability {
   if (mode === 'readonly') return 'default';
-  return stores.length > 0 && stores.every((s) => s === 'chunks') ? 'relaxed' : 'strict';
+  if (stores.length > 0 && stores.every((s) => s === 'chunks')) return 'relaxed';
+  return stores.length > 0 && stores.every((s) => s === 'predictionLog') ? 'relaxed' : 'strict';
 }
 
 /**

@@ -58,3 +58,17 @@ export type { NewSuiteVersion } from './suites';
 export { listSuiteRuns, putSuiteRun } from './suite-runs';
 export { datasetStorageBytes, storageSummary } from './storage-usage';
 export type { StorageSummary } from './storage-usage';
+export {
+  deleteDeployment,
+  getDeployment,
+  listDeployments,
+  putDeployment,
+  readServingState,
+} from './deployments';
+export {
+  appendPredictions,
+  attachLabelsByKey,
+  countPredictions,
+  listPredictions,
+} from './prediction-log';
+export type { AttachLabelsResult, ListPredictionsOptions } from './prediction-log';

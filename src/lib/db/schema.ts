@@ -12,10 +12,12 @@ import type {
   Dataset,
   DatasetProfile,
   DatasetVersion,
+  Deployment,
   ExpectationSuite,
   ModelAlias,
   ModelArtifact,
   ModelVersion,
+  PredictionLogEntry,
   Run,
   SuiteRun,
   ValidationReport,
@@ -80,6 +82,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       searches: 'id, createdAt, status, request.datasetVersionId',
     },
   },
+  {
+    // Serving (issue 5): deployments and their prediction log. New tables only, so no upgrade
+    // function. The log is listed newest first per deployment ([deploymentId+at]) and joined to
+    // late labels and A/B assignments by unit key ([deploymentId+rowKey], and rowKey alone for
+    // labels not tied to one deployment).
+    version: 4,
+    stores: {
+      deployments: 'id, name, modelName, createdAt',
+      predictionLog: 'id, deploymentId, at, rowKey, [deploymentId+at], [deploymentId+rowKey]',
+    },
+  },
 ];
 
 /** The current (newest) schema version number. */
@@ -111,6 +124,9 @@ export class BenchtopDb extends Dexie {
   declare suiteRuns: Table<SuiteRun, string>;
   // Schema v3.
   declare searches: Table<SearchRecord, string>;
+  // Schema v4.
+  declare deployments: Table<Deployment, string>;
+  declare predictionLog: Table<PredictionLogEntry, string>;
 
   /**
    * @param name IndexedDB database name

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DelimitedScanner, fieldText, type RecordBatch } from '../../../src/lib/data/delimited-stream';
+import {
+  DelimitedScanner,
+  fieldText,
+  type RecordBatch,
+} from '../../../src/lib/data/delimited-stream';
 import { decimalValue, parseDecimalBytes } from '../../../src/lib/data/fast-number';
 import { createRng } from '../../../src/lib/stats/rng';
 
@@ -11,12 +15,37 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function corpus(n: number, seed: number): string[] {
   const rng = createRng(seed);
   const out = [
-    '-0', '0', '+0', '0.0', '1e22', '1e23', '9007199254740993', '9007199254740992',
-    '.5', '5.', '1E-2', '-1.5e+3', '123456789012345678', '1234567890123456789',
-    '12345678901234567890', '0.1', '0.3', '2.2250738585072014e-308', '1.7976931348623157e308',
-    '5e-324', '1e400', '000123.4500', '0.000000000000000000000001', '9999999999999999.5',
-    '4503599627370496.5', '4503599627370497.5', '0.30000000000000004', '1.0000000000000002',
-    '1.00000000000000011102230246251565', '89255.0e-22', '-2.4703282292062327e-324',
+    '-0',
+    '0',
+    '+0',
+    '0.0',
+    '1e22',
+    '1e23',
+    '9007199254740993',
+    '9007199254740992',
+    '.5',
+    '5.',
+    '1E-2',
+    '-1.5e+3',
+    '123456789012345678',
+    '1234567890123456789',
+    '12345678901234567890',
+    '0.1',
+    '0.3',
+    '2.2250738585072014e-308',
+    '1.7976931348623157e308',
+    '5e-324',
+    '1e400',
+    '000123.4500',
+    '0.000000000000000000000001',
+    '9999999999999999.5',
+    '4503599627370496.5',
+    '4503599627370497.5',
+    '0.30000000000000004',
+    '1.0000000000000002',
+    '1.00000000000000011102230246251565',
+    '89255.0e-22',
+    '-2.4703282292062327e-324',
   ];
   const digits = (k: number): string => {
     let s = '';
@@ -26,7 +55,8 @@ function corpus(n: number, seed: number): string[] {
   for (let i = 0; i < n; i++) {
     const kind = rng.int(7);
     const x = rng.normal() * 10 ** (rng.int(12) - 4);
-    if (kind === 0) out.push(String(x)); // shortest round trip, up to 17 digits
+    if (kind === 0)
+      out.push(String(x)); // shortest round trip, up to 17 digits
     else if (kind === 1) out.push(x.toPrecision(16 + rng.int(6)));
     else if (kind === 2) out.push(x.toFixed(rng.int(10)));
     else if (kind === 3) {
@@ -68,7 +98,8 @@ function scanFields(chunks: readonly { text: string; bytes?: Uint8Array }[]) {
   const s = new DelimitedScanner(',');
   const out: [string, number, number][] = [];
   const take = (b: RecordBatch): void => {
-    for (let f = 0; f < b.fields; f++) out.push([fieldText(b, f), b.fieldNumber[f]!, b.fieldFlags[f]!]);
+    for (let f = 0; f < b.fields; f++)
+      out.push([fieldText(b, f), b.fieldNumber[f]!, b.fieldFlags[f]!]);
   };
   for (const c of chunks) take(s.push(c.text, c.bytes));
   take(s.finish());
@@ -94,7 +125,7 @@ describe('DelimitedScanner over bytes', () => {
       const chunks: { text: string; bytes?: Uint8Array }[] = [];
       const dec = new TextDecoder();
       let clean = true;
-      for (let p = 0; p < bytes.length; ) {
+      for (let p = 0; p < bytes.length;) {
         const n = 1 + rng.int(64);
         const b = bytes.subarray(p, p + n);
         const t = dec.decode(b, { stream: true });

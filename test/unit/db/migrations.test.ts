@@ -13,7 +13,8 @@
  * quality tables (profiles, reports, suites, suiteRuns); their content is part of the logical
  * content only for writers that fill them (`Written.quality`). Schema v3 added the `searches`
  * table (hyperparameter searches), likewise part of the logical content only for writers that
- * fill it (`Written.searchIds`).
+ * fill it (`Written.searchIds`). Schema v4 added `deployments` and `predictionLog` (serving),
+ * part of the logical content only for writers that fill them (`Written.deploymentIds`).
  */
 import { f64, dict, makeArtifact, makeRun, makeSearch, SIGNATURE } from './helpers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,8 +23,10 @@ import type {
   ColumnSchema,
   DatasetProfile,
   DatasetVersion,
+  Deployment,
   ExpectationSuite,
   ModelVersion,
+  PredictionLogEntry,
   SuiteRun,
   ValidationReport,
 } from '../../../src/lib/contracts/entities';
@@ -32,13 +35,16 @@ import {
   aliasHistory,
   BenchtopDb,
   canonicalJson,
+  appendPredictions,
   closeDb,
+  countPredictions,
   CURRENT_SCHEMA_VERSION,
   datasetContentHash,
   datasetStorageBytes,
   deleteDataset,
   GENESIS_HASH,
   getArtifact,
+  getDeployment,
   getLatestReport,
   getModelVersion,
   getProfile,
@@ -49,11 +55,14 @@ import {
   getVersion,
   listAliases,
   listDatasets,
+  listDeployments,
+  listPredictions,
   listReports,
   listSearches,
   listSuiteRuns,
   listSuites,
   openDb,
+  putDeployment,
   putProfile,
   putReport,
   putSearch,
@@ -99,6 +108,8 @@ interface Written {
   quality?: { versionIds: string[]; suiteIds: string[] };
   /** Schema v3+: ids of the searches written. */
   searchIds?: string[];
+  /** Schema v4+: ids of the deployments written (their logs are part of the content). */
+  deploymentIds?: string[];
 }
 
 const checksum = async (logical: Logical): Promise<string> => sha256Hex(canonicalJson(logical));
@@ -320,10 +331,61 @@ async function writeV3(db: BenchtopDb): Promise<Written> {
   };
 }
 
+/** A v4 deployment of the fixture model. */
+const deploymentV4 = (id: string, createdAt: number): Deployment => ({
+  id,
+  name: `deployment ${id}`,
+  modelName: 'm',
+  alias: 'champion',
+  fallbackChain: ['m@1'],
+  shadowVersionId: null,
+  validation: 'fallback',
+  suiteId: null,
+  createdAt,
+});
+
+/** A v4 prediction-log entry of the fixture model. */
+const logEntryV4 = (id: string, deploymentId: string, at: number): PredictionLogEntry => ({
+  id,
+  deploymentId,
+  at,
+  rowKey: `k${at}`,
+  inputs: { x: at / 10, c: 'b' },
+  output: { label: 'a', value: 0, probabilities: [0.75, 0.25] },
+  modelVersionId: 'm@1',
+  responder: 'primary',
+  reason: 'the primary (m@1) answers',
+  latencyMs: 1.5,
+  ...(at % 2 === 0 ? { label: 'a' } : {}),
+});
+
+/**
+ * Schema v4 as shipped: v1–v3 tables unchanged (written by the frozen v3 writer), then one
+ * deployment with three prediction-log entries (one labelled). Frozen.
+ */
+async function writeV4(db: BenchtopDb): Promise<Written> {
+  const v3 = await writeV3(db);
+  const deployment = deploymentV4('dep1', 11);
+  const entries = [12, 13, 14].map((at) => logEntryV4(`p${at}`, 'dep1', at));
+  await db.deployments.put(deployment);
+  await db.predictionLog.bulkPut(entries);
+  return {
+    ...v3,
+    checksum: await sha256Hex(
+      canonicalJson({
+        base: v3.checksum,
+        deployments: [{ deployment, log: [...entries].reverse() }],
+      }),
+    ),
+    deploymentIds: ['dep1'],
+  };
+}
+
 const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = {
   1: writeV1,
   2: writeV2,
   3: writeV3,
+  4: writeV4,
 };
 
 /** The same logical content, read back through the current repository API. */
@@ -364,12 +426,21 @@ async function currentChecksum(w: Written): Promise<string> {
     suiteRuns: (await Promise.all(versionIds.map((id) => listSuiteRuns({ versionId: id })))).flat(),
   });
   if (!w.searchIds) return withQualityTables;
-  return sha256Hex(
+  const withSearches = await sha256Hex(
     canonicalJson({
       base: withQualityTables,
       searches: await Promise.all(w.searchIds.map((id) => getSearch(id))),
     }),
   );
+  if (!w.deploymentIds) return withSearches;
+  const deployments = [];
+  for (const id of w.deploymentIds) {
+    deployments.push({
+      deployment: await getDeployment(id),
+      log: await listPredictions(id, { limit: 1_000_000 }),
+    });
+  }
+  return sha256Hex(canonicalJson({ base: withSearches, deployments }));
 }
 
 describe('schema migrations (S7)', () => {
@@ -467,5 +538,29 @@ describe('schema migrations (S7)', () => {
     // Searches are lineage, like runs: deleting the dataset keeps them.
     await deleteDataset('ds1');
     expect(await getSearch('s')).toEqual(search);
+  });
+
+  it('after upgrading a v3 database the serving tables work', async () => {
+    const name = `benchtop-migration-v3-serving-${crypto.randomUUID()}`;
+    const old = new BenchtopDb(name, { upTo: 3 });
+    await old.open();
+    expect(old.tables.map((t) => t.name)).not.toContain('deployments');
+    expect(old.tables.map((t) => t.name)).not.toContain('predictionLog');
+    const written = await writeV3(old);
+    old.close();
+
+    const db = await openDb({ name });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await currentChecksum(written)).toBe(written.checksum);
+    expect(await listDeployments()).toEqual([]);
+    const deployment = deploymentV4('d', 20);
+    await putDeployment(deployment);
+    await appendPredictions([logEntryV4('e1', 'd', 21), logEntryV4('e2', 'd', 22)]);
+    expect(await getDeployment('d')).toEqual(deployment);
+    expect(await countPredictions('d')).toBe(2);
+    expect((await listPredictions('d', { limit: 10 })).map((e) => e.id)).toEqual(['e2', 'e1']);
+    // Deployments are independent of datasets: deleting the dataset keeps them.
+    await deleteDataset('ds1');
+    expect(await countPredictions('d')).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ describe('mergeWalk', () => {
     expect(profileMergeWalk(a, b)).toEqual(mergeWalk(a.sorted, b.sorted));
   });
 
-  it('the fast walk gives the sequential walk\'s extremes bit for bit, and its W to 1e-13', () => {
+  it("the fast walk gives the sequential walk's extremes bit for bit, and its W to 1e-13", () => {
     const rng = createRng(23);
     const mismatches: string[] = [];
     for (let c = 0; c < 3000; c++) {

@@ -1,0 +1,169 @@
+/**
+ * Replay (issue 5): a stored dataset version sent through a deployment as traffic, filling its
+ * prediction log.
+ *
+ * - Inputs: the columns the deployment's versions use (primary, fallbacks, shadow; every column
+ *   but the label column when none is known); categories as their display text, numbers as
+ *   numbers, datetimes as ISO text, missing values as null.
+ * - Row key: the key column's display text, else (or when missing) the 1-based row number.
+ * - Time (`at`): the time column's value (ms for datetimes, the number as it is otherwise), else
+ *   (or when missing) `start + i × intervalMs` (defaults: now, 1000 ms).
+ * - Label: the label column's value (text for categories, a number for numbers), when present.
+ * - Pacing: row i is sent no earlier than `i / rate` s after the start (rate 0: as fast as
+ *   possible, in batches of 512); rows that are due are scored together, as one batch.
+ * - Progress about every 100 ms and once at the end; {@link cancelReplay} stops before the
+ *   next batch, keeps every entry already logged, and the replay resolves with what was done.
+ * - Rejected rows are not logged (`logged` < `rows` then).
+ */
+import type { InputRow, ReplayProgress, ReplayRequest } from '../../src/lib/contracts/compute';
+import type { ColumnSchema, PredictionLogEntry } from '../../src/lib/contracts/entities';
+import { NotFoundError } from '../../src/lib/contracts/errors';
+import { appendPredictions, getModelVersion } from '../../src/lib/db';
+import { loadTable } from './load-table';
+import { answerRows, logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+
+const cancelled = new Set<string>();
+const FAST_BATCH = 512;
+const PROGRESS_MS = 100;
+
+/** Stops a running replay after its current batch. */
+export function cancelReplay(replayId: string): void {
+  cancelled.add(replayId);
+}
+
+function cellValue(c: ColumnSchema, v: number): string | number | null {
+  if (c.encoding === 'dict') return v < 0 ? null : (c.dictionary?.[v] ?? null);
+  if (Number.isNaN(v)) return null;
+  return c.type === 'datetime' ? new Date(v).toISOString() : v;
+}
+
+function columnIndexOf(schema: readonly ColumnSchema[], name: string, versionId: string): number {
+  const j = schema.findIndex((c) => c.name === name);
+  if (j < 0) throw new NotFoundError(`column of dataset version ${versionId}`, name);
+  return j;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Replays a dataset version through a deployment.
+ * @param request see {@link ReplayRequest}
+ * @param onProgress progress about every 100 ms
+ * @returns rows sent and entries logged
+ * @throws NotFoundError for a missing deployment, dataset version or column
+ */
+export async function replay(
+  request: ReplayRequest,
+  onProgress: (p: ReplayProgress) => void,
+): Promise<{ rows: number; logged: number }> {
+  const { replayId, deploymentId } = request;
+  cancelled.delete(replayId);
+  try {
+    const table = await loadTable(request.datasetVersionId);
+    const { schema, rowCount } = table.version;
+    const col = (name: string | undefined) =>
+      name === undefined ? -1 : columnIndexOf(schema, name, request.datasetVersionId);
+    const keyCol = col(request.keyColumn);
+    const labelCol = col(request.labelColumn);
+    const timeCol = col(request.timeColumn);
+    const state = await resolveDeployment(deploymentId);
+    const d = state.deployment;
+    const ids = [state.primaryVersionId, ...d.fallbackChain, d.shadowVersionId];
+    const used = new Set<string>();
+    for (const id of ids) {
+      const v = id ? await getModelVersion(id) : undefined;
+      for (const f of v?.signature.inputs ?? []) used.add(f.name);
+    }
+    const inputCols = schema
+      .map((c, j) => j)
+      .filter((j) => (used.size > 0 ? used.has(schema[j]!.name) : j !== labelCol));
+    const total = Math.max(0, Math.min(rowCount, request.limit ?? rowCount));
+    const start = request.start ?? Date.now();
+    const interval = request.intervalMs ?? 1000;
+    const value = (j: number, r: number) => cellValue(schema[j]!, table.columns[j]![r]!);
+
+    const t0 = performance.now();
+    let done = 0;
+    let logged = 0;
+    let lastProgress = t0;
+    const report = () =>
+      onProgress({
+        replayId,
+        done,
+        total,
+        rowsPerSecond: done / Math.max((performance.now() - t0) / 1000, 1e-3),
+      });
+    while (done < total && !cancelled.has(replayId)) {
+      let due: number;
+      if (request.rate > 0) {
+        const elapsed = performance.now() - t0;
+        due = Math.min(total, Math.floor((elapsed * request.rate) / 1000) + 1);
+        if (due <= done) {
+          await sleep(Math.max(1, (done * 1000) / request.rate - elapsed));
+          continue;
+        }
+        due = Math.min(due, done + FAST_BATCH * 8);
+      } else {
+        due = Math.min(total, done + FAST_BATCH);
+      }
+      const rows: InputRow[] = [];
+      for (let r = done; r < due; r++) {
+        const row: InputRow = {};
+        for (const j of inputCols) {
+          Object.defineProperty(row, schema[j]!.name, {
+            value: value(j, r),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+        rows.push(row);
+      }
+      const current = await resolveDeployment(deploymentId);
+      const answers = await answerRows(
+        current,
+        rows,
+        rows.map((row) => validateFor(current, row)),
+      );
+      const answered = answers.flatMap((a, k) => (a.prediction ? [k] : []));
+      const shadows = await scoreShadow(
+        current,
+        answered.map((k) => answers[k]!.scored),
+      );
+      const entries: PredictionLogEntry[] = answered.map((k, n) => {
+        const r = done + k;
+        const key = keyCol >= 0 ? value(keyCol, r) : null;
+        const time = timeCol >= 0 ? table.columns[timeCol]![r]! : NaN;
+        const at =
+          Number.isFinite(time) && schema[timeCol]?.encoding === 'f64'
+            ? time
+            : start + r * interval;
+        const a = answers[k]!;
+        const entry = logEntryOf(
+          deploymentId,
+          a,
+          rows[k]!,
+          key === null ? String(r + 1) : String(key),
+          at,
+          a.prediction!.latencyMs,
+        );
+        const shadow = shadows[n];
+        if (shadow) entry.shadow = shadow;
+        const label = labelCol >= 0 ? value(labelCol, r) : null;
+        if (label !== null) entry.label = label;
+        return entry;
+      });
+      await appendPredictions(entries);
+      logged += entries.length;
+      done = due;
+      if (performance.now() - lastProgress >= PROGRESS_MS) {
+        lastProgress = performance.now();
+        report();
+      }
+    }
+    report();
+    return { rows: done, logged };
+  } finally {
+    cancelled.delete(replayId);
+  }
+}
