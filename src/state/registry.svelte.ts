@@ -49,8 +49,9 @@ export class RegistryState {
   }
 
   async load(name: string): Promise<void> {
+    // The last gate result stays visible after a move of the same model; another model clears it.
+    if (name !== this.modelName) this.gate = null;
     this.modelName = name;
-    this.gate = null;
     const aliases = await db.listAliases(name);
     const events = (
       await Promise.all(
