@@ -55,9 +55,9 @@ export class RegistryState {
     const aliases = await db.listAliases(name);
     const events = (
       await Promise.all(
-        [...new Set(['champion', 'challenger', ...aliases.map((a) => a.alias)])].map((a) =>
-          db.aliasHistory(name, a),
-        ),
+        ['champion', 'challenger', ...aliases.map((a) => a.alias)]
+          .filter((a, i, all) => all.indexOf(a) === i)
+          .map((a) => db.aliasHistory(name, a)),
       )
     ).flat();
     events.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
