@@ -36,8 +36,9 @@ export async function guardOrigin(page: Page, origin = 'http://127.0.0.1:4173') 
 
 /** Selects the first option of a `<select>` whose text contains `text`. */
 export async function selectOptionContaining(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().innerText();
-  await select.selectOption({ label });
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  if (value === null) throw new Error(`no option containing ${JSON.stringify(text)}`);
+  await select.selectOption(value);
 }
 
 /** Imports a file through the Data view: choose, check the preview, commit, wait. */

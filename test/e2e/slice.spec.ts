@@ -149,3 +149,32 @@ test('training can be cancelled and the run is recorded as cancelled', async ({ 
   await page.getByRole('link', { name: 'Registry' }).click();
   await expect(page.getByText('No registered models yet')).toBeVisible();
 });
+
+test('the backend can be overridden in Settings, and the choice is recorded on runs', async ({
+  page,
+}) => {
+  await guardOrigin(page);
+  await page.goto('/');
+  const badge = page.getByLabel('Compute backend');
+  await expect(badge).toContainText('WASM');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(badge).toContainText('CPU (forced)');
+  await expect(page.getByRole('status')).toContainText('forced in Settings');
+
+  // A run trained now records the CPU backend; the preference survives a reload.
+  await page.getByRole('link', { name: 'Train', exact: true }).click();
+  await page.getByLabel('Target column').selectOption('Species');
+  await page.getByLabel('Epochs').fill('5');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Test results' })).toContainText('· cpu ·', {
+    timeout: 120_000,
+  });
+  await page.reload();
+  await expect(badge).toContainText('CPU (forced)');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('auto');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(badge).toContainText('WASM');
+});
