@@ -19,13 +19,35 @@ export interface DatasetEntry {
   versions: DatasetVersion[];
 }
 
-const EXAMPLE = {
-  name: 'Palmer penguins',
-  fileName: 'penguins.csv',
-  url: '/examples/penguins.csv',
-  description:
-    'Palmer penguins (CC0): 344 penguins of three species from the Palmer Archipelago, Antarctica. Collected by Dr. Kristen Gorman and Palmer Station LTER; published by Horst, Hill and Gorman (2020).',
-};
+/** Example datasets shipped in public/examples (licences in public/examples/LICENSES.md). */
+export const EXAMPLES = [
+  {
+    name: 'Palmer penguins',
+    fileName: 'penguins.csv',
+    url: '/examples/penguins.csv',
+    description:
+      'Palmer penguins (CC0): 344 penguins of three species from the Palmer Archipelago, Antarctica. Collected by Dr. Kristen Gorman and Palmer Station LTER; published by Horst, Hill and Gorman (2020).',
+  },
+  {
+    name: 'Iris',
+    fileName: 'iris.csv',
+    url: '/examples/iris.csv',
+    description: 'Iris (Fisher, 1936; UCI, CC BY 4.0): 150 flowers of three species.',
+  },
+  {
+    name: 'Wine',
+    fileName: 'wine.csv',
+    url: '/examples/wine.csv',
+    description: 'Wine (UCI, CC BY 4.0): chemical analysis of 178 wines from three cultivars.',
+  },
+  {
+    name: 'Breast cancer (Wisconsin)',
+    fileName: 'breast-cancer.csv',
+    url: '/examples/breast-cancer.csv',
+    description:
+      'Breast Cancer Wisconsin (Diagnostic) (UCI, CC BY 4.0): 569 tumours, malignant or benign.',
+  },
+] as const;
 
 const PREFERENCE_KEY = 'backendPreference';
 
@@ -80,8 +102,9 @@ export class AppState {
     }
   }
 
-  async importExample(): Promise<void> {
-    await this.import({ ...EXAMPLE });
+  async importExample(index = 0): Promise<void> {
+    const example = EXAMPLES[index];
+    if (example) await this.import({ ...example });
   }
 
   async importFile(file: File): Promise<void> {

@@ -36,9 +36,15 @@ export async function guardOrigin(page: Page, origin = 'http://127.0.0.1:4173') 
 
 /** Selects the first option of a `<select>` whose text contains `text`. */
 export async function selectOptionContaining(select: Locator, text: string): Promise<void> {
-  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
-  if (value === null) throw new Error(`no option containing ${JSON.stringify(text)}`);
-  await select.selectOption(value);
+  const option = select.locator('option', { hasText: text }).first();
+  await expect(option).toBeAttached();
+  // The list re-renders when the store refreshes after an import, so read the value and select
+  // it together, retrying until the two agree.
+  await expect(async () => {
+    const value = await option.evaluate((o) => (o as HTMLOptionElement).value);
+    await select.selectOption(value, { timeout: 1_000 });
+    expect(await select.inputValue()).toBe(value);
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Imports a file through the Data view: choose, check the preview, commit, wait. */
