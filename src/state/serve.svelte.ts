@@ -99,6 +99,7 @@ export class ServeState {
     rate: number,
     keyColumn: string,
     labelColumn: string,
+    timeColumn = '',
   ) {
     const d = this.selected;
     if (!d) return;
@@ -118,6 +119,7 @@ export class ServeState {
             rate,
             ...(keyColumn ? { keyColumn } : {}),
             ...(labelColumn ? { labelColumn } : {}),
+            ...(timeColumn ? { timeColumn } : {}),
           },
           onProgress,
         ),

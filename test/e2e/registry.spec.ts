@@ -100,6 +100,16 @@ test('register, promote through a gate, serve, fall back, roll back, check histo
     page.getByRole('table', { name: 'Logged predictions' }).locator('tbody tr'),
   ).toHaveCount(5);
 
+  // Replay the dataset as traffic with its true labels: the log fills up.
+  const replay = page.getByRole('region', { name: 'Replay and labels' });
+  await replay.getByRole('combobox', { name: 'Label column', exact: true }).selectOption('Species');
+  await replay.getByRole('button', { name: 'Replay' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replayed' })).toContainText(
+    'Replayed 344 rows; 344 logged',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByRole('region', { name: 'Prediction log' })).toContainText('349 rows');
+
   // Roll back the champion and check the history.
   await page.getByRole('link', { name: 'Registry' }).click();
   await page
