@@ -11,6 +11,7 @@
  */
 import type { SampleProfile } from './profile';
 import { alignedCounts } from './value-counts';
+import { lowerBound, upperBound } from './bounds';
 
 /** Reference values above this many distinct values get histogram bins (STATS.md). */
 export const BINNING_DISTINCT_THRESHOLD = 20;
@@ -133,26 +134,4 @@ function divide(counts: Float64Array, n: number): Float64Array {
   const out = new Float64Array(counts.length);
   for (let i = 0; i < counts.length; i++) out[i] = counts[i]! / n;
   return out;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

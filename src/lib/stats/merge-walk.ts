@@ -3,6 +3,7 @@
  * Wasserstein distance, so the two drift tests share a single O(n + m) pass (PERFORMANCE.md D1).
  */
 import type { NumericProfile } from './profile';
+import { lowerBound, upperBound } from './bounds';
 
 /** What one walk over two sorted samples gives. */
 export interface MergeWalkStats {
@@ -265,28 +266,6 @@ function mergePathSplit(a: Float64Array, b: Float64Array, p: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! <= b[p - mid - 1]!) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
