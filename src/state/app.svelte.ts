@@ -107,11 +107,6 @@ export class AppState {
     if (example) await this.import({ ...example });
   }
 
-  async importFile(file: File): Promise<void> {
-    const text = await file.text();
-    await this.import({ name: file.name.replace(/\.[^.]+$/, ''), fileName: file.name, text });
-  }
-
   async import(request: ImportRequest): Promise<DatasetVersion | null> {
     this.importing = true;
     this.error = null;

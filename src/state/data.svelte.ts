@@ -152,7 +152,7 @@ export class DataState {
     this.profile = null;
     this.report = null;
     this.suiteRuns = [];
-    void this.loadSelected();
+    // The Data view reloads profile, report and suite runs when the selection changes.
   }
 
   async loadSelected(): Promise<void> {

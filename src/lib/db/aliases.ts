@@ -11,6 +11,7 @@ import { getDb } from './connection';
 import type { BenchtopDb } from './schema';
 import { GENESIS_HASH } from './sha256';
 import { withStorageErrors } from './storage-errors';
+import { holderAt } from '../registry/alias-history';
 
 /** Input of {@link moveAlias}. */
 export interface AliasMove {
@@ -151,11 +152,7 @@ export async function aliasHolderAt(
   alias: string,
   time: number,
 ): Promise<string | null> {
-  let holder: string | null = null;
-  for (const event of await aliasHistory(modelName, alias)) {
-    if (event.at <= time) holder = event.to;
-  }
-  return holder;
+  return holderAt(await aliasHistory(modelName, alias), alias, time);
 }
 
 function aliasId(modelName: string, alias: string): string {
