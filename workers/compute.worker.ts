@@ -92,6 +92,10 @@ const api: ComputeApi = {
   importModel: (name, file, fileName) => attempt(() => importModel(name, file, fileName)),
 
   tensorCount: async () => currentTensorCount(),
+
+  // --- Monitoring (issue 6) below this line. ---
+
+  // --- A/B tests (issue 7) below this line. ---
 };
 
 Comlink.expose(api);

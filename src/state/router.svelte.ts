@@ -6,6 +6,8 @@ export const ROUTES = [
   { id: 'experiments', title: 'Experiments' },
   { id: 'registry', title: 'Registry' },
   { id: 'serve', title: 'Serve' },
+  { id: 'monitor', title: 'Monitor' },
+  { id: 'abtests', title: 'A/B tests' },
   { id: 'settings', title: 'Settings' },
 ] as const;
 

@@ -4,7 +4,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * Records every request the page (and its workers) make to any origin other than the app's own,
  * and aborts it; and collects CSP violations. RELIABILITY.md X1/X2.
  */
-export async function guardOrigin(page: Page, origin = 'http://127.0.0.1:4173') {
+export async function guardOrigin(
+  page: Page,
+  origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`,
+) {
   const external: string[] = [];
   await page.context().route('**/*', (route) => {
     const url = route.request().url();

@@ -289,4 +289,8 @@ export interface ComputeApi {
   importModel(name: string, file: Blob, fileName: string): Promise<Outcome<ModelVersion>>;
   /** Live tensor count (for leak checks). */
   tensorCount(): Promise<number>;
+
+  // --- Monitoring (issue 6): methods below this line. ---
+
+  // --- A/B tests (issue 7): methods below this line. ---
 }

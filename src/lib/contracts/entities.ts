@@ -641,6 +641,27 @@ export interface PredictionLogEntry {
   latencyMs: number;
   /** The true label, once known. */
   label?: string | number;
+  /** Set when an A/B experiment assigned this request to an arm (issue 7). */
+  experimentId?: string;
+  arm?: string;
+  /** The experiment's outcome for this unit, once known (issue 7). */
+  outcome?: number;
+}
+
+/**
+ * One entry of the append-only audit trail (alerts, acknowledgements, experiment decisions,
+ * retraining triggers, ...). `seq` is assigned by the store.
+ */
+export interface AuditEvent {
+  seq?: number;
+  at: number;
+  /** What happened, dotted, e.g. `alert.raised`, `alert.acknowledged`, `experiment.decided`. */
+  kind: string;
+  /** The id of what it happened to (an alert, a monitor, an experiment, ...). */
+  subject: string;
+  /** One sentence for the audit view. */
+  message: string;
+  detail?: unknown;
 }
 
 /** A label/value pair of a model card section. */

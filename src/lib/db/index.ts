@@ -72,3 +72,6 @@ export {
   listPredictions,
 } from './prediction-log';
 export type { AttachLabelsResult, ListPredictionsOptions } from './prediction-log';
+export { appendAudit, listAudit } from './audit-log';
+// Monitoring repositories (issue 6) below this line.
+// A/B experiment repositories (issue 7) below this line.

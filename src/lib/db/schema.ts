@@ -6,8 +6,11 @@
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { SearchRecord } from '../contracts/compute';
+import type { AbExperiment } from '../contracts/ab';
+import type { Alert, Monitor, MonitorWindowReport } from '../contracts/monitoring';
 import type {
   AliasEvent,
+  AuditEvent,
   ColumnChunk,
   Dataset,
   DatasetProfile,
@@ -93,6 +96,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       predictionLog: 'id, deploymentId, at, rowKey, [deploymentId+at], [deploymentId+rowKey]',
     },
   },
+  {
+    // Monitoring (issue 6), A/B tests (issue 7) and the audit trail. New tables, and one new
+    // index on the prediction log (entries of an experiment in time order); no existing row
+    // changes, so no upgrade function.
+    version: 5,
+    stores: {
+      monitors: 'id, deploymentId, createdAt',
+      monitorReports: 'id, monitorId, [monitorId+createdAt]',
+      alerts: 'id, createdAt, acknowledgedAt',
+      auditLog: '++seq, at, kind, subject',
+      experiments: 'id, deploymentId, status, createdAt',
+      predictionLog:
+        'id, deploymentId, at, rowKey, [deploymentId+at], [deploymentId+rowKey], [experimentId+at]',
+    },
+  },
 ];
 
 /** The current (newest) schema version number. */
@@ -127,6 +145,12 @@ export class BenchtopDb extends Dexie {
   // Schema v4.
   declare deployments: Table<Deployment, string>;
   declare predictionLog: Table<PredictionLogEntry, string>;
+  // Schema v5.
+  declare monitors: Table<Monitor, string>;
+  declare monitorReports: Table<MonitorWindowReport, string>;
+  declare alerts: Table<Alert, string>;
+  declare auditLog: Table<AuditEvent, number>;
+  declare experiments: Table<AbExperiment, string>;
 
   /**
    * @param name IndexedDB database name

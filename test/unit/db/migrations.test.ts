@@ -386,6 +386,8 @@ const WRITERS: Record<number, (db: BenchtopDb) => Promise<Written>> = {
   2: writeV2,
   3: writeV3,
   4: writeV4,
+  // Schema v5 only added tables (monitoring, A/B, audit) and an index: v4's content is v5's.
+  5: writeV4,
 };
 
 /** The same logical content, read back through the current repository API. */
