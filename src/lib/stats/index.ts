@@ -10,6 +10,7 @@ export { createRng, permutation, type Rng } from './rng';
 export { normalCdf, normalSf, normalPpf, normalTwoSidedP } from './normal';
 export { chiSquareSf } from './chi-square-distribution';
 export { studentTSf, studentTTwoSidedP } from './student-t';
+export { studentTPpf } from './student-t-ppf';
 export { kolmogorovSf, kolmogorovCdf } from './kolmogorov';
 export { kolmogorovNSf, kolmogorovNCdf } from './kolmogorov-n';
 export { smirnovSf } from './smirnov';
