@@ -75,3 +75,12 @@ export type { AttachLabelsResult, ListPredictionsOptions } from './prediction-lo
 export { appendAudit, listAudit } from './audit-log';
 // Monitoring repositories (issue 6) below this line.
 // A/B experiment repositories (issue 7) below this line.
+export {
+  decideExperiment,
+  getExperiment,
+  listExperimentEntries,
+  listExperiments,
+  putExperiment,
+  runningExperimentFor,
+  startExperiment,
+} from './experiments';
