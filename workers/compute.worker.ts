@@ -27,6 +27,7 @@ import { serveBatch } from './tasks/serve-batch';
 import { cancelReplay, replay } from './tasks/replay';
 import { attachLabels } from './tasks/labels';
 import { exportModel, importModel } from './tasks/model-io';
+import { abResults, peekingLab } from './tasks/ab-results';
 
 async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   try {
@@ -96,6 +97,8 @@ const api: ComputeApi = {
   // --- Monitoring (issue 6) below this line. ---
 
   // --- A/B tests (issue 7) below this line. ---
+  abResults: (experimentId) => attempt(() => abResults(experimentId)),
+  peekingLab: (options) => attempt(() => peekingLab(options)),
 };
 
 Comlink.expose(api);

@@ -20,7 +20,9 @@ import type { ColumnSchema, PredictionLogEntry } from '../../src/lib/contracts/e
 import { NotFoundError } from '../../src/lib/contracts/errors';
 import { appendPredictions, getModelVersion } from '../../src/lib/db';
 import { loadTable } from './load-table';
-import { answerRows, logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+import { growthbookHash, unitOf } from '../../src/lib/ab';
+import { logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+import { answerWithArms, tagEntry } from './ab-routing';
 
 const cancelled = new Set<string>();
 const FAST_BATCH = 512;
@@ -63,10 +65,19 @@ export async function replay(
     const { schema, rowCount } = table.version;
     const col = (name: string | undefined) =>
       name === undefined ? -1 : columnIndexOf(schema, name, request.datasetVersionId);
-    const keyCol = col(request.keyColumn);
+    const state = await resolveDeployment(deploymentId);
+    // A/B (issue 7): the experiment's unit key and outcome columns, when the dataset has them.
+    const exp = state.experiment;
+    const has = (name: string | undefined) => name !== undefined && schema.some((c) => c.name === name);
+    const unitColumn = exp?.unitKey.kind === 'column' ? exp.unitKey.column : undefined;
+    const outcomeColumn =
+      request.outcomeColumn ??
+      (exp?.primary.source.kind === 'column' ? exp.primary.source.column : undefined);
+    const keyCol = col(request.keyColumn ?? (has(unitColumn) ? unitColumn : undefined));
     const labelCol = col(request.labelColumn);
     const timeCol = col(request.timeColumn);
-    const state = await resolveDeployment(deploymentId);
+    const outcomeCol = col(request.outcomeColumn ?? (has(outcomeColumn) ? outcomeColumn : undefined));
+    const fault = request.fault;
     const d = state.deployment;
     const ids = [state.primaryVersionId, ...d.fallbackChain, d.shadowVersionId];
     const used = new Set<string>();
@@ -120,32 +131,42 @@ export async function replay(
         rows.push(row);
       }
       const current = await resolveDeployment(deploymentId);
-      const answers = await answerRows(
+      const keys = rows.map((_, k) => {
+        const key = keyCol >= 0 ? value(keyCol, done + k) : null;
+        return key === null ? String(done + k + 1) : String(key);
+      });
+      const { answers, arms } = await answerWithArms(
         current,
         rows,
         rows.map((row) => validateFor(current, row)),
+        keys,
       );
-      const answered = answers.flatMap((a, k) => (a.prediction ? [k] : []));
+      const dropped = (k: number) => {
+        // The workshop fault: a deterministic share of one arm's units never reaches the log.
+        const arm = arms[k];
+        if (!fault || !arm || arm.name !== fault.arm || !current.experiment) return false;
+        const unit = unitOf(current.experiment.unitKey, rows[k], keys[k]!);
+        return growthbookHash(`fault:${current.experiment.salt}`, unit)! < fault.dropShare;
+      };
+      const answered = answers.flatMap((a, k) => (a.prediction && !dropped(k) ? [k] : []));
       const shadows = await scoreShadow(
         current,
         answered.map((k) => answers[k]!.scored),
       );
       const entries: PredictionLogEntry[] = answered.map((k, n) => {
         const r = done + k;
-        const key = keyCol >= 0 ? value(keyCol, r) : null;
         const time = timeCol >= 0 ? table.columns[timeCol]![r]! : NaN;
         const at =
           Number.isFinite(time) && schema[timeCol]?.encoding === 'f64'
             ? time
             : start + r * interval;
         const a = answers[k]!;
-        const entry = logEntryOf(
-          deploymentId,
-          a,
-          rows[k]!,
-          key === null ? String(r + 1) : String(key),
-          at,
-          a.prediction!.latencyMs,
+        const outcome = outcomeCol >= 0 ? value(outcomeCol, r) : null;
+        const entry = tagEntry(
+          logEntryOf(deploymentId, a, rows[k]!, keys[k]!, at, a.prediction!.latencyMs),
+          current.experiment,
+          arms[k] ?? null,
+          typeof outcome === 'number' ? outcome : outcome === null ? null : Number(outcome),
         );
         const shadow = shadows[n];
         if (shadow) entry.shadow = shadow;

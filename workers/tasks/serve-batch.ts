@@ -12,7 +12,8 @@ import type { PredictionLogEntry } from '../../src/lib/contracts/entities';
 import { appendPredictions } from '../../src/lib/db';
 import { latencySummary } from '../../src/lib/registry';
 import { readDelimitedFile, toCsv } from './serve-file';
-import { answerRows, logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+import { logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+import { answerWithArms, tagEntry } from './ab-routing';
 
 /** Result of {@link serveBatch} (ComputeApi.serveBatch). */
 export interface BatchResult {
@@ -61,11 +62,16 @@ export async function serveBatch(
     rows.push(row);
   }
   const state = await resolveDeployment(deploymentId);
-  const answers = await answerRows(
+  const keys = rows.map(() => crypto.randomUUID());
+  const { answers, arms } = await answerWithArms(
     state,
     rows,
     rows.map((r) => validateFor(state, r)),
+    keys,
   );
+  // A/B (issue 7): the running experiment's primary outcome column, when the file has it.
+  const source = state.experiment?.primary.source;
+  const outcomeCol = source?.kind === 'column' ? header.indexOf(source.column) : -1;
   const answered = answers.flatMap((a, i) => (a.prediction ? [i] : []));
   const shadows = await scoreShadow(
     state,
@@ -74,13 +80,12 @@ export async function serveBatch(
   const at = Date.now();
   const entries: PredictionLogEntry[] = answered.map((i, k) => {
     const a = answers[i]!;
-    const entry = logEntryOf(
-      deploymentId,
-      a,
-      rows[i]!,
-      crypto.randomUUID(),
-      at,
-      a.prediction!.latencyMs,
+    const raw = outcomeCol >= 0 ? columns[outcomeCol]![i] : null;
+    const entry = tagEntry(
+      logEntryOf(deploymentId, a, rows[i]!, keys[i]!, at, a.prediction!.latencyMs),
+      state.experiment,
+      arms[i] ?? null,
+      raw === null || raw === undefined || raw === '' ? null : Number(raw),
     );
     const shadow = shadows[k];
     if (shadow) entry.shadow = shadow;

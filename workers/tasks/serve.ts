@@ -41,8 +41,16 @@ import {
   type ServingIssue,
   type ServingValidation,
 } from '../../src/lib/registry';
-import { appendPredictions, getModelVersion, getSuite, readServingState } from '../../src/lib/db';
+import type { AbExperiment } from '../../src/lib/contracts/ab';
+import {
+  appendPredictions,
+  getModelVersion,
+  getSuite,
+  readServingState,
+  runningExperimentFor,
+} from '../../src/lib/db';
 import { predictRows } from './predict-rows';
+import { answerWithArms, tagEntry } from './ab-routing';
 
 /** How long a resolved deployment (deployment + alias holder) is used without re-reading. */
 export const SERVING_FRESH_MS = 50;
@@ -66,6 +74,8 @@ export interface ServingState {
   shadow: ModelVersion | null;
   /** Labels of the versions that may answer, primary first (for batch output columns). */
   labels: string[];
+  /** The deployment's running A/B experiment (issue 7): its arms answer instead of the alias. */
+  experiment: AbExperiment | null;
   key: string;
   checkedAt: number;
 }
@@ -135,12 +145,16 @@ export async function resolveDeployment(deploymentId: string): Promise<ServingSt
   const cached = states.get(deploymentId);
   const now = performance.now();
   if (cached && now - cached.checkedAt < SERVING_FRESH_MS) return cached;
-  const { deployment, primaryVersionId } = await readServingState(deploymentId);
+  const [{ deployment, primaryVersionId }, running] = await Promise.all([
+    readServingState(deploymentId),
+    runningExperimentFor(deploymentId),
+  ]);
   if (!deployment) {
     states.delete(deploymentId);
     throw new NotFoundError('deployment', deploymentId);
   }
-  const key = `${JSON.stringify(deployment)}\u0000${primaryVersionId ?? ''}`;
+  const experiment = running ?? null;
+  const key = `${JSON.stringify(deployment)}\u0000${primaryVersionId ?? ''}\u0000${JSON.stringify(experiment)}`;
   if (cached && cached.key === key) {
     cached.checkedAt = now;
     return cached;
@@ -173,6 +187,7 @@ export async function resolveDeployment(deploymentId: string): Promise<ServingSt
     suite,
     shadow,
     labels,
+    experiment,
     key,
     checkedAt: now,
   };
@@ -428,8 +443,9 @@ export async function serve(
   const started = performance.now();
   const state = await resolveDeployment(deploymentId);
   const validation = validateFor(state, row);
-  const [answer] = await answerRows(state, [row], [validation]);
-  const a = answer!;
+  const key = rowKey ?? crypto.randomUUID();
+  const routed = await answerWithArms(state, [row], [validation], [key]);
+  const a = routed.answers[0]!;
   const latencyMs = performance.now() - started;
   const response: ServeResponse = {
     ok: a.responder !== 'reject',
@@ -443,13 +459,10 @@ export async function serve(
     latencyMs,
   };
   if (a.responder === 'reject') return response;
-  const entry = logEntryOf(
-    deploymentId,
-    a,
-    row,
-    rowKey ?? crypto.randomUUID(),
-    Date.now(),
-    latencyMs,
+  const entry = tagEntry(
+    logEntryOf(deploymentId, a, row, key, Date.now(), latencyMs),
+    state.experiment,
+    routed.arms[0] ?? null,
   );
   response.logId = entry.id;
   if (state.shadow) {

@@ -205,6 +205,13 @@ export interface ReplayRequest {
   /** Rows per second to pace at (0 = as fast as possible). */
   rate: number;
   limit?: number;
+  /**
+   * A/B (issue 7): column whose number is logged as each entry's `outcome`; absent = the running
+   * experiment's primary outcome column when the dataset has it.
+   */
+  outcomeColumn?: string;
+  /** A/B workshop fault: drop the log entries of a share of one arm's units (a logging bug). */
+  fault?: import('./ab').AbTrafficFault;
 }
 
 export interface ReplayProgress {
@@ -293,4 +300,8 @@ export interface ComputeApi {
   // --- Monitoring (issue 6): methods below this line. ---
 
   // --- A/B tests (issue 7): methods below this line. ---
+  /** Results of an experiment (three views, SRM, series) from its logged traffic. */
+  abResults(experimentId: string): Promise<Outcome<import('./ab').AbResults>>;
+  /** The peeking lab: many simulated experiments looked at after every batch. */
+  peekingLab(options: import('./ab').PeekingOptions): Promise<Outcome<import('./ab').PeekingResult>>;
 }
