@@ -133,7 +133,7 @@ export async function replay(
       const current = await resolveDeployment(deploymentId);
       const keys = rows.map((_, k) => {
         const key = keyCol >= 0 ? value(keyCol, done + k) : null;
-        return key === null ? String(done + k + 1) : String(key);
+        return `${request.keyPrefix ?? ''}${key === null ? String(done + k + 1) : String(key)}`;
       });
       const { answers, arms } = await answerWithArms(
         current,

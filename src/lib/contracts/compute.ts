@@ -210,6 +210,8 @@ export interface ReplayRequest {
    * experiment's primary outcome column when the dataset has it.
    */
   outcomeColumn?: string;
+  /** Prefix of every row key, e.g. to replay the same rows as new units (issue 7). */
+  keyPrefix?: string;
   /** A/B workshop fault: drop the log entries of a share of one arm's units (a logging bug). */
   fault?: import('./ab').AbTrafficFault;
 }
