@@ -15,7 +15,7 @@ import type {
 import type { Deployment } from '../lib/contracts/entities';
 import type { ReplayProgress } from '../lib/contracts/compute';
 import * as db from '../lib/db';
-import { checkExperiment } from '../lib/ab';
+import { checkExperiment } from '../lib/ab/check-experiment';
 import type { AppState } from './app.svelte';
 import { ACTOR, RegistryState } from './registry.svelte';
 

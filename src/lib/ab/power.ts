@@ -7,7 +7,10 @@
  *   (both tails count, as statsmodels does; solved by bisection).
  */
 import { InvalidArgumentError } from '../contracts/errors';
-import { normalCdf, normalPpf, sampleSizeTwoProportions } from '../stats';
+// Direct imports, not the stats index: the page uses this file, and the index pulls in
+// @stdlib modules that probe for features with eval (a CSP violation in the page).
+import { normalCdf, normalPpf } from '../stats/normal';
+import { sampleSizeTwoProportions } from '../stats/sample-size';
 
 /** Options shared by the power calculators. */
 export interface PowerOptions {
