@@ -44,7 +44,10 @@ export class AbTestsState {
   }
 
   async load(): Promise<void> {
-    const [experiments, deployments] = await Promise.all([db.listExperiments(), db.listDeployments()]);
+    const [experiments, deployments] = await Promise.all([
+      db.listExperiments(),
+      db.listDeployments(),
+    ]);
     this.experiments = experiments;
     this.deployments = deployments;
   }
@@ -144,7 +147,12 @@ export class AbTestsState {
    * gate needs `gateOverride`), with a reason naming the experiment, so the alias history records
    * it. While the sample ratio check fires, promotion needs `srmOverride`.
    */
-  async promote(armName: string, reason: string, srmOverride: string, gateOverride: string): Promise<boolean> {
+  async promote(
+    armName: string,
+    reason: string,
+    srmOverride: string,
+    gateOverride: string,
+  ): Promise<boolean> {
     this.error = null;
     const exp = this.selected;
     const arm = exp?.arms.find((a) => a.name === armName);
@@ -165,7 +173,12 @@ export class AbTestsState {
       await this.registry.load(exp.modelName);
       const holder = this.registry.holder(deployment.alias);
       if (holder !== arm.modelVersionId) {
-        const moved = await this.registry.move(deployment.alias, arm.modelVersionId, why, gateOverride || null);
+        const moved = await this.registry.move(
+          deployment.alias,
+          arm.modelVersionId,
+          why,
+          gateOverride || null,
+        );
         if (!moved) {
           this.error = this.registry.error;
           return false;

@@ -76,7 +76,9 @@ test('A/B test: set up, replay, results, SRM on a broken split, promote, alias h
   await expect(views.getByTestId('view-frequentist')).toContainText('better than A');
   await expect(views.getByTestId('view-bayesian')).toContainText('chance that B is better than A');
   await expect(views.getByTestId('view-sequential')).toContainText('B is better than A');
-  await expect(results.getByRole('img', { name: /Estimate and intervals over time/ })).toBeVisible();
+  await expect(
+    results.getByRole('img', { name: /Estimate and intervals over time/ }),
+  ).toBeVisible();
 
   // A logging bug loses 80% of B's new units: the real check fires and blocks promotion.
   await traffic.getByLabel('Replay as new units').check();
@@ -114,6 +116,20 @@ test('A/B test: set up, replay, results, SRM on a broken split, promote, alias h
   await expect(events).toContainText('A/B “baseline vs logistic”: promote arm B');
   await expect(events).toContainText('gate passed');
   await expect(history.getByRole('status')).toContainText('Hash chain verified: 2 events');
+
+  // The peeking lab (run in the worker): A/A experiments looked at after every batch.
+  await page.getByRole('link', { name: 'A/B tests' }).click();
+  const lab = page.getByRole('region', { name: 'Peeking lab' });
+  await lab.getByLabel('Experiments').fill('500');
+  await lab.getByRole('button', { name: 'Simulate' }).click();
+  const peeking = lab.getByRole('status', { name: 'Peeking results' });
+  await expect(peeking).toContainText('False-positive rate with a look after every batch');
+  const text = (await peeking.textContent()) ?? '';
+  const [naive, sequential] = [...text.matchAll(/test ([\d.]+)%/g)].map((m) => Number(m[1]));
+  // 20 looks: the naive test's false positives are several times alpha; the sequential test's
+  // stay near or below it (500 seeded experiments, seed 2024).
+  expect(naive).toBeGreaterThan(15);
+  expect(sequential).toBeLessThan(5 + 3 * Math.sqrt((5 * 95) / 500));
 
   expect(guard.external).toEqual([]);
   expect(await guard.cspViolations()).toEqual([]);

@@ -81,7 +81,8 @@ export function tagEntry(
   if (experiment && arm) {
     entry.experimentId = experiment.id;
     entry.arm = arm.name;
-    if (outcome !== undefined && outcome !== null && Number.isFinite(outcome)) entry.outcome = outcome;
+    if (outcome !== undefined && outcome !== null && Number.isFinite(outcome))
+      entry.outcome = outcome;
   }
   return entry;
 }

@@ -68,7 +68,8 @@ export async function replay(
     const state = await resolveDeployment(deploymentId);
     // A/B (issue 7): the experiment's unit key and outcome columns, when the dataset has them.
     const exp = state.experiment;
-    const has = (name: string | undefined) => name !== undefined && schema.some((c) => c.name === name);
+    const has = (name: string | undefined) =>
+      name !== undefined && schema.some((c) => c.name === name);
     const unitColumn = exp?.unitKey.kind === 'column' ? exp.unitKey.column : undefined;
     const outcomeColumn =
       request.outcomeColumn ??
@@ -76,7 +77,9 @@ export async function replay(
     const keyCol = col(request.keyColumn ?? (has(unitColumn) ? unitColumn : undefined));
     const labelCol = col(request.labelColumn);
     const timeCol = col(request.timeColumn);
-    const outcomeCol = col(request.outcomeColumn ?? (has(outcomeColumn) ? outcomeColumn : undefined));
+    const outcomeCol = col(
+      request.outcomeColumn ?? (has(outcomeColumn) ? outcomeColumn : undefined),
+    );
     const fault = request.fault;
     const d = state.deployment;
     const ids = [state.primaryVersionId, ...d.fallbackChain, d.shadowVersionId];

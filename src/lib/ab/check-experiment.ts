@@ -31,7 +31,11 @@ export function checkExperiment(experiment: AbExperiment): AbExperiment {
       throw new InvalidArgumentError(`arms[${i}].name`, a.name, 'is used by another arm');
     }
     if (!a.modelVersionId) {
-      throw new InvalidArgumentError(`arms[${i}].modelVersionId`, a.modelVersionId, 'choose a model version');
+      throw new InvalidArgumentError(
+        `arms[${i}].modelVersionId`,
+        a.modelVersionId,
+        'choose a model version',
+      );
     }
     if (versions.has(a.modelVersionId)) {
       throw new InvalidArgumentError(
@@ -43,15 +47,24 @@ export function checkExperiment(experiment: AbExperiment): AbExperiment {
     names.add(a.name);
     versions.add(a.modelVersionId);
   });
-  if (!experiment.salt) throw new InvalidArgumentError('salt', experiment.salt, 'must not be empty');
+  if (!experiment.salt)
+    throw new InvalidArgumentError('salt', experiment.salt, 'must not be empty');
   if (experiment.unitKey.kind === 'column' && !experiment.unitKey.column) {
-    throw new InvalidArgumentError('unitKey.column', '', 'name the unit key column, or use generated ids');
+    throw new InvalidArgumentError(
+      'unitKey.column',
+      '',
+      'name the unit key column, or use generated ids',
+    );
   }
   checkMetric(experiment.primary);
   experiment.guardrails.forEach(checkMetric);
   const planned = experiment.plannedSampleSize;
   if (planned !== null && !(Number.isInteger(planned) && planned > 0)) {
-    throw new InvalidArgumentError('plannedSampleSize', planned, 'must be a whole number of units > 0');
+    throw new InvalidArgumentError(
+      'plannedSampleSize',
+      planned,
+      'must be a whole number of units > 0',
+    );
   }
   return experiment;
 }

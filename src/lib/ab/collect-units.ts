@@ -39,7 +39,12 @@ export function collectUnits(
     const key = `${arm}\u0000${unitOf(experiment.unitKey, e.inputs, e.rowKey)}`;
     let unit = byKey.get(key);
     if (!unit) {
-      unit = { arm, at: e.at, values: metrics.map(() => null), lastAt: metrics.map(() => -Infinity) };
+      unit = {
+        arm,
+        at: e.at,
+        values: metrics.map(() => null),
+        lastAt: metrics.map(() => -Infinity),
+      };
       byKey.set(key, unit);
     }
     if (e.at < unit.at) unit.at = e.at;

@@ -6,10 +6,12 @@ import type { AbComparison, AbMetric, AbSrm } from '../contracts/ab';
 import { formatFigure, formatPercent } from '../registry/format-number';
 
 const amount = (metric: AbMetric, x: number) =>
-  metric.kind === 'conversion' ? `${formatFigure(Math.abs(x) * 100, 3)} points` : formatFigure(Math.abs(x));
+  metric.kind === 'conversion'
+    ? `${formatFigure(Math.abs(x) * 100, 3)} points`
+    : formatFigure(Math.abs(x));
 
 const direction = (metric: AbMetric, diff: number) =>
-  diff === 0 ? 'the same as' : (diff > 0) === metric.higherIsBetter ? 'better than' : 'worse than';
+  diff === 0 ? 'the same as' : diff > 0 === metric.higherIsBetter ? 'better than' : 'worse than';
 
 const interval = (metric: AbMetric, ci: [number, number]) =>
   metric.kind === 'conversion'

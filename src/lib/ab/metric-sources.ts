@@ -12,11 +12,7 @@ export interface MetricSourceDescriptor {
   kind: AbMetricSource['kind'];
   label: string;
   kinds: readonly AbMetric['kind'][];
-  value(
-    metric: AbMetric,
-    entry: PredictionLogEntry,
-    isPrimary: boolean,
-  ): number | null;
+  value(metric: AbMetric, entry: PredictionLogEntry, isPrimary: boolean): number | null;
 }
 
 const toNumber = (v: unknown): number | null => {
@@ -66,7 +62,11 @@ export function listMetricSources(): MetricSourceDescriptor[] {
 export function checkMetric(metric: AbMetric): AbMetric {
   const source = registry.get(metric.source.kind);
   if (!source) {
-    throw new InvalidArgumentError(`metric "${metric.name}".source.kind`, metric.source.kind, 'is not a known source');
+    throw new InvalidArgumentError(
+      `metric "${metric.name}".source.kind`,
+      metric.source.kind,
+      'is not a known source',
+    );
   }
   if (!source.kinds.includes(metric.kind)) {
     throw new InvalidArgumentError(
@@ -76,7 +76,11 @@ export function checkMetric(metric: AbMetric): AbMetric {
     );
   }
   if (metric.source.kind === 'column' && !metric.source.column) {
-    throw new InvalidArgumentError(`metric "${metric.name}".source.column`, '', 'name the outcome column');
+    throw new InvalidArgumentError(
+      `metric "${metric.name}".source.column`,
+      '',
+      'name the outcome column',
+    );
   }
   return metric;
 }
@@ -99,7 +103,11 @@ export function metricValue(
 ): number | null {
   const source = registry.get(metric.source.kind);
   if (!source) {
-    throw new InvalidArgumentError(`metric "${metric.name}".source.kind`, metric.source.kind, 'is not a known source');
+    throw new InvalidArgumentError(
+      `metric "${metric.name}".source.kind`,
+      metric.source.kind,
+      'is not a known source',
+    );
   }
   return source.value(metric, entry, isPrimary);
 }

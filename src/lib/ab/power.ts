@@ -63,8 +63,7 @@ export function sampleSizeTwoMeans(mde: number, sd: number, options: PowerOption
 
 /** What the planner needs for each metric kind. */
 export type PowerInput =
-  | { kind: 'conversion'; baseline: number; mde: number }
-  | { kind: 'mean'; sd: number; mde: number };
+  { kind: 'conversion'; baseline: number; mde: number } | { kind: 'mean'; sd: number; mde: number };
 
 /**
  * Planned units per arm (rounded up) and in total for an experiment with `arms` arms of equal

@@ -7,7 +7,13 @@
  */
 import type { PeekingOptions, PeekingResult } from '../contracts/ab';
 import { InvalidArgumentError } from '../contracts/errors';
-import { createRng, normalTwoSidedP, sequentialProportionsTest, type Rng, type SequentialResult } from '../stats';
+import {
+  createRng,
+  normalTwoSidedP,
+  sequentialProportionsTest,
+  type Rng,
+  type SequentialResult,
+} from '../stats';
 
 /** Most Bernoulli draws one simulation may make (keeps a run to about a second in a worker). */
 export const MAX_PEEKING_DRAWS = 100_000_000;

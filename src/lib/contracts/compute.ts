@@ -305,5 +305,7 @@ export interface ComputeApi {
   /** Results of an experiment (three views, SRM, series) from its logged traffic. */
   abResults(experimentId: string): Promise<Outcome<import('./ab').AbResults>>;
   /** The peeking lab: many simulated experiments looked at after every batch. */
-  peekingLab(options: import('./ab').PeekingOptions): Promise<Outcome<import('./ab').PeekingResult>>;
+  peekingLab(
+    options: import('./ab').PeekingOptions,
+  ): Promise<Outcome<import('./ab').PeekingResult>>;
 }

@@ -58,7 +58,9 @@ export async function listExperiments(): Promise<AbExperiment[]> {
  * @example
  * (await runningExperimentFor('d1'))?.arms.map((a) => a.name) // ['A', 'B']
  */
-export async function runningExperimentFor(deploymentId: string): Promise<AbExperiment | undefined> {
+export async function runningExperimentFor(
+  deploymentId: string,
+): Promise<AbExperiment | undefined> {
   const db = await getDb();
   return db.experiments
     .where('deploymentId')
@@ -86,7 +88,11 @@ export async function startExperiment(id: string, at = Date.now()): Promise<AbEx
       if (!exp) throw new NotFoundError('experiment', id);
       if (exp.status === 'running') return exp;
       if (exp.status === 'decided') {
-        throw new InvalidArgumentError(`experiment "${exp.name}"`, exp.status, 'was decided; create a new experiment');
+        throw new InvalidArgumentError(
+          `experiment "${exp.name}"`,
+          exp.status,
+          'was decided; create a new experiment',
+        );
       }
       const other = await db.experiments
         .where('deploymentId')
@@ -132,7 +138,11 @@ export async function decideExperiment(
       const exp = await db.experiments.get(id);
       if (!exp) throw new NotFoundError('experiment', id);
       if (exp.decision) {
-        throw new InvalidArgumentError(`experiment "${exp.name}"`, exp.decision.action, 'already has a decision');
+        throw new InvalidArgumentError(
+          `experiment "${exp.name}"`,
+          exp.decision.action,
+          'already has a decision',
+        );
       }
       const stored: AbExperiment = {
         ...exp,
@@ -145,7 +155,11 @@ export async function decideExperiment(
         kind: 'experiment.decided',
         subject: id,
         message: `${exp.name}: ${decision.action}${decision.arm ? ` ${decision.arm} (${decision.modelVersionId})` : ''} — ${decision.reason}`,
-        detail: { action: decision.action, arm: decision.arm, modelVersionId: decision.modelVersionId },
+        detail: {
+          action: decision.action,
+          arm: decision.arm,
+          modelVersionId: decision.modelVersionId,
+        },
       };
       const seq = await db.auditLog.add(audit);
       return { experiment: stored, audit: { ...audit, seq } };

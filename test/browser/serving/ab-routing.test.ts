@@ -20,7 +20,12 @@ import { GOOD_ROW, setUpDeployment, useServingDb } from './helpers';
 
 useServingDb();
 
-async function startAb(deploymentId: string, v1: string, v2: string, over: Partial<AbExperiment> = {}) {
+async function startAb(
+  deploymentId: string,
+  v1: string,
+  v2: string,
+  over: Partial<AbExperiment> = {},
+) {
   const exp: AbExperiment = {
     id: crypto.randomUUID(),
     name: 'logistic vs mlp',
@@ -33,8 +38,15 @@ async function startAb(deploymentId: string, v1: string, v2: string, over: Parti
     ],
     unitKey: { kind: 'generated' },
     salt: 'ab-test',
-    primary: { name: 'accuracy', kind: 'conversion', source: { kind: 'correct' }, higherIsBetter: true },
-    guardrails: [{ name: 'latency', kind: 'mean', source: { kind: 'latency' }, higherIsBetter: false }],
+    primary: {
+      name: 'accuracy',
+      kind: 'conversion',
+      source: { kind: 'correct' },
+      higherIsBetter: true,
+    },
+    guardrails: [
+      { name: 'latency', kind: 'mean', source: { kind: 'latency' }, higherIsBetter: false },
+    ],
     plannedSampleSize: null,
     status: 'draft',
     startedAt: null,
@@ -64,7 +76,9 @@ describe('A/B routing', () => {
     expect(seen.size).toBe(2);
     const batch = await serveBatch(
       deployment.id,
-      new Blob(['island,bill_length_mm,bill_depth_mm,flipper_length_mm\nBiscoe,47,15,217\nDream,39,18,190\n']),
+      new Blob([
+        'island,bill_length_mm,bill_depth_mm,flipper_length_mm\nBiscoe,47,15,217\nDream,39,18,190\n',
+      ]),
       'b.csv',
     );
     expect(batch.rows).toBe(2);
@@ -80,8 +94,16 @@ describe('A/B routing', () => {
   it('replays labelled traffic into results; a dropped share of one arm fires the SRM check', async () => {
     const { v1, v2, deployment, datasetVersionId } = await setUpDeployment();
     const exp = await startAb(deployment.id, v1.id, v2.id);
-    const request = { deploymentId: deployment.id, datasetVersionId, labelColumn: 'species', rate: 0 };
-    expect(await replay({ ...request, replayId: 'ab1' }, () => undefined)).toEqual({ rows: 300, logged: 300 });
+    const request = {
+      deploymentId: deployment.id,
+      datasetVersionId,
+      labelColumn: 'species',
+      rate: 0,
+    };
+    expect(await replay({ ...request, replayId: 'ab1' }, () => undefined)).toEqual({
+      rows: 300,
+      logged: 300,
+    });
     const healthy = await abResults(exp.id);
     expect(healthy.totalUnits).toBe(300);
     expect(healthy.units.A! + healthy.units.B!).toBe(300);
@@ -91,8 +113,18 @@ describe('A/B routing', () => {
     expect(healthy.guardrails[0]!.metric.name).toBe('latency');
 
     // Stop it; a new experiment on the same traffic, with a logging bug losing 60% of B's units.
-    await decideExperiment(exp.id, { at: Date.now(), action: 'stop', arm: null, modelVersionId: null, reason: 'next', stats: null });
-    const second = await startAb(deployment.id, v1.id, v2.id, { id: crypto.randomUUID(), salt: 'ab-test-2' });
+    await decideExperiment(exp.id, {
+      at: Date.now(),
+      action: 'stop',
+      arm: null,
+      modelVersionId: null,
+      reason: 'next',
+      stats: null,
+    });
+    const second = await startAb(deployment.id, v1.id, v2.id, {
+      id: crypto.randomUUID(),
+      salt: 'ab-test-2',
+    });
     const faulty = await replay(
       { ...request, replayId: 'ab2', fault: { arm: 'B', dropShare: 0.6 } },
       () => undefined,

@@ -5,16 +5,47 @@ import { assignArm, bucketRanges, checkWeights, chooseArm } from '../../../src/l
 import { chiSquareSf } from '../../../src/lib/stats';
 
 const arms = (weights: number[]): AbArm[] =>
-  weights.map((weight, i) => ({ name: String.fromCharCode(65 + i), modelVersionId: `m@${i + 1}`, weight }));
+  weights.map((weight, i) => ({
+    name: String.fromCharCode(65 + i),
+    modelVersionId: `m@${i + 1}`,
+    weight,
+  }));
 
 describe('bucketRanges / chooseArm', () => {
   // GrowthBook cases.json "getBucketRange" (coverage 1): "normal 50/50", "4 variations",
   // "uneven weights", "uneven weights, 3 variations".
   it.each([
-    [[0.5, 0.5], [[0, 0.5], [0.5, 1]]],
-    [[0.25, 0.25, 0.25, 0.25], [[0, 0.25], [0.25, 0.5], [0.5, 0.75], [0.75, 1]]],
-    [[0.4, 0.6], [[0, 0.4], [0.4, 1]]],
-    [[0.2, 0.3, 0.5], [[0, 0.2], [0.2, 0.5], [0.5, 1]]],
+    [
+      [0.5, 0.5],
+      [
+        [0, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      [0.25, 0.25, 0.25, 0.25],
+      [
+        [0, 0.25],
+        [0.25, 0.5],
+        [0.5, 0.75],
+        [0.75, 1],
+      ],
+    ],
+    [
+      [0.4, 0.6],
+      [
+        [0, 0.4],
+        [0.4, 1],
+      ],
+    ],
+    [
+      [0.2, 0.3, 0.5],
+      [
+        [0, 0.2],
+        [0.2, 0.5],
+        [0.5, 1],
+      ],
+    ],
   ])('ranges of %j', (weights, want) => {
     const got = bucketRanges(weights);
     got.forEach((r, i) => {
@@ -55,25 +86,26 @@ describe('assignArm', () => {
     );
   });
 
-  it.each([
-    [[0.5, 0.5]],
-    [[0.8, 0.2]],
-    [[1 / 3, 1 / 3, 1 / 3]],
-    [[0.5, 0.3, 0.2]],
-  ])('splits 100k units as configured (%j), within binomial bounds', (weights) => {
-    const a = arms(weights);
-    const n = 100_000;
-    const counts = weights.map(() => 0);
-    for (let i = 0; i < n; i++) counts[assignArm('split-test', `unit-${i}`, a)]!++;
-    weights.forEach((w, i) => {
-      // 4.5 binomial standard deviations: a false alarm about once in 150k runs per arm.
-      const sd = Math.sqrt(n * w * (1 - w));
-      expect(Math.abs(counts[i]! - n * w)).toBeLessThan(4.5 * sd);
-    });
-    // And the whole split passes a chi-square goodness of fit at 0.001.
-    const chi2 = counts.reduce((s, c, i) => s + (c - n * weights[i]!) ** 2 / (n * weights[i]!), 0);
-    expect(chiSquareSf(chi2, weights.length - 1)).toBeGreaterThan(0.001);
-  });
+  it.each([[[0.5, 0.5]], [[0.8, 0.2]], [[1 / 3, 1 / 3, 1 / 3]], [[0.5, 0.3, 0.2]]])(
+    'splits 100k units as configured (%j), within binomial bounds',
+    (weights) => {
+      const a = arms(weights);
+      const n = 100_000;
+      const counts = weights.map(() => 0);
+      for (let i = 0; i < n; i++) counts[assignArm('split-test', `unit-${i}`, a)]!++;
+      weights.forEach((w, i) => {
+        // 4.5 binomial standard deviations: a false alarm about once in 150k runs per arm.
+        const sd = Math.sqrt(n * w * (1 - w));
+        expect(Math.abs(counts[i]! - n * w)).toBeLessThan(4.5 * sd);
+      });
+      // And the whole split passes a chi-square goodness of fit at 0.001.
+      const chi2 = counts.reduce(
+        (s, c, i) => s + (c - n * weights[i]!) ** 2 / (n * weights[i]!),
+        0,
+      );
+      expect(chiSquareSf(chi2, weights.length - 1)).toBeGreaterThan(0.001);
+    },
+  );
 
   it('is independent across salts: arms under two salts are uncorrelated', () => {
     const a = arms([0.5, 0.5]);

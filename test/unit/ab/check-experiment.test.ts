@@ -20,7 +20,11 @@ describe('checkExperiment', () => {
       ),
     ).toThrow('arms[1].modelVersionId = "m@1"');
     expect(() => checkExperiment(experiment({ salt: '' }))).toThrow(/salt/);
-    expect(() => checkExperiment(experiment({ unitKey: { kind: 'column', column: '' } }))).toThrow(/unit key/);
-    expect(() => checkExperiment(experiment({ plannedSampleSize: 2.5 }))).toThrow(/plannedSampleSize/);
+    expect(() => checkExperiment(experiment({ unitKey: { kind: 'column', column: '' } }))).toThrow(
+      /unit key/,
+    );
+    expect(() => checkExperiment(experiment({ plannedSampleSize: 2.5 }))).toThrow(
+      /plannedSampleSize/,
+    );
   });
 });

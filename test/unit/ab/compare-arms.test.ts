@@ -15,7 +15,12 @@ import { abLib } from './fixtures';
 import { accuracy } from './helpers';
 
 const ones = (n: number, x: number) => Array.from({ length: n }, (_, i) => (i < x ? 1 : 0));
-const mean: AbMetric = { name: 'revenue', kind: 'mean', source: { kind: 'label' }, higherIsBetter: true };
+const mean: AbMetric = {
+  name: 'revenue',
+  kind: 'mean',
+  source: { kind: 'label' },
+  higherIsBetter: true,
+};
 
 describe('compareArms: conversion', () => {
   const A = armStats('A', ones(1000, 100));
@@ -24,7 +29,13 @@ describe('compareArms: conversion', () => {
   it('each view is the stats library function', () => {
     const { comparison: c } = compareArms(accuracy, A, B, { alpha: 0.05, bayesian: true });
     const z = proportionsZTest(100, 1000, 130, 1000);
-    expect(c.frequentist).toEqual({ test: 'z', statistic: z.z, pValue: z.pValue, ci95: z.ci95, significant: true });
+    expect(c.frequentist).toEqual({
+      test: 'z',
+      statistic: z.z,
+      pValue: z.pValue,
+      ci95: z.ci95,
+      significant: true,
+    });
     const loss = expectedLoss(100, 1000, 130, 1000);
     expect(c.bayesian).toEqual({
       probabilityBetter: probabilityBBeatsA(100, 1000, 130, 1000),
@@ -52,10 +63,15 @@ describe('compareArms: conversion', () => {
 
   it('chains the sequential view through previous looks', () => {
     const first = compareArms(accuracy, A, B, { alpha: 0.05 });
-    const later = compareArms(accuracy, armStats('A', ones(2000, 200)), armStats('B', ones(2000, 200)), {
-      alpha: 0.05,
-      previous: first.sequentialRaw!,
-    });
+    const later = compareArms(
+      accuracy,
+      armStats('A', ones(2000, 200)),
+      armStats('B', ones(2000, 200)),
+      {
+        alpha: 0.05,
+        previous: first.sequentialRaw!,
+      },
+    );
     expect(later.comparison.sequential!.pValue).toBe(first.comparison.sequential!.pValue);
   });
 
@@ -86,22 +102,32 @@ describe('compareArms: mean', () => {
   it('normal-posterior Bayesian view: P(better) = Φ(diff/se); losses by the closed form', () => {
     const a = [1, 2, 3, 4, 5, 6];
     const b = [2, 3, 4, 5, 6, 9];
-    const { comparison: c } = compareArms(mean, armStats('A', a), armStats('B', b), { alpha: 0.05, bayesian: true });
+    const { comparison: c } = compareArms(mean, armStats('A', a), armStats('B', b), {
+      alpha: 0.05,
+      bayesian: true,
+    });
     const se = Math.sqrt(3.5 / 6 + armStats('B', b).variance / 6);
     const diff = 29 / 6 - 3.5;
     expect(c.bayesian!.probabilityBetter).toBeCloseTo(normalCdf(diff / se), 12);
     // Loss difference identity: E[max(D,0)] − E[max(−D,0)] = E[D] = diff.
     expect(c.bayesian!.lossControl - c.bayesian!.lossTreatment).toBeCloseTo(diff, 12);
     // Φ(diff/se) via the complementary identity with the lower-is-better flip.
-    const flipped = compareArms({ ...mean, higherIsBetter: false }, armStats('A', a), armStats('B', b), {
-      alpha: 0.05,
-      bayesian: true,
-    }).comparison;
+    const flipped = compareArms(
+      { ...mean, higherIsBetter: false },
+      armStats('A', a),
+      armStats('B', b),
+      {
+        alpha: 0.05,
+        bayesian: true,
+      },
+    ).comparison;
     expect(c.bayesian!.probabilityBetter + flipped.bayesian!.probabilityBetter).toBeCloseTo(1, 12);
   });
 
   it('constant arms have no test', () => {
-    const c = compareArms(mean, armStats('A', [1, 1]), armStats('B', [2, 2]), { alpha: 0.05 }).comparison;
+    const c = compareArms(mean, armStats('A', [1, 1]), armStats('B', [2, 2]), {
+      alpha: 0.05,
+    }).comparison;
     expect(c.frequentist).toBeNull();
     expect(c.note).toMatch(/constant/);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeResults, MAX_LOOKS } from '../../../src/lib/ab/compute-results';
-import { explainBayesian, explainFrequentist, explainSequential, explainSrm } from '../../../src/lib/ab/explain';
+import {
+  explainBayesian,
+  explainFrequentist,
+  explainSequential,
+  explainSrm,
+} from '../../../src/lib/ab/explain';
 import { proportionsZTest, sampleRatioMismatch } from '../../../src/lib/stats';
 import { armEntries, entry, experiment } from './helpers';
 
@@ -41,11 +46,15 @@ describe('computeResults', () => {
 
   it('counts units without outcomes for SRM but not for the metric; guardrails computed', () => {
     const exp = experiment({
-      guardrails: [{ name: 'latency', kind: 'mean', source: { kind: 'latency' }, higherIsBetter: false }],
+      guardrails: [
+        { name: 'latency', kind: 'mean', source: { kind: 'latency' }, higherIsBetter: false },
+      ],
     });
     const entries = [
       ...armEntries('A', 50, 10),
-      ...Array.from({ length: 50 }, (_, i) => entry({ arm: 'B', rowKey: `nb${i}`, latencyMs: 2 + (i % 3) })),
+      ...Array.from({ length: 50 }, (_, i) =>
+        entry({ arm: 'B', rowKey: `nb${i}`, latencyMs: 2 + (i % 3) }),
+      ),
     ];
     const r = computeResults(exp, entries);
     expect(r.units).toEqual({ A: 50, B: 50 });
@@ -63,7 +72,11 @@ describe('computeResults', () => {
         { name: 'C', modelVersionId: 'm@3', weight: 0.25 },
       ],
     });
-    const r = computeResults(exp, [...armEntries('A', 400, 40), ...armEntries('B', 200, 30), ...armEntries('C', 200, 20)]);
+    const r = computeResults(exp, [
+      ...armEntries('A', 400, 40),
+      ...armEntries('B', 200, 30),
+      ...armEntries('C', 200, 20),
+    ]);
     expect(r.primary.comparisons.map((c) => c.arm)).toEqual(['B', 'C']);
     expect(r.srm!.chi2).toBeCloseTo(0, 12);
   });
@@ -76,13 +89,24 @@ describe('computeResults', () => {
   });
 
   it('explains each view in one sentence with the numbers', () => {
-    const r = computeResults(experiment(), [...armEntries('A', 3000, 300), ...armEntries('B', 3000, 420)]);
+    const r = computeResults(experiment(), [
+      ...armEntries('A', 3000, 300),
+      ...armEntries('B', 3000, 420),
+    ]);
     const c = r.primary.comparisons[0]!;
     const m = r.primary.metric;
-    expect(explainFrequentist(m, c, 0.05)).toMatch(/^B is 4 points better than A; .* significant at 5%/);
-    expect(explainBayesian(m, c)).toMatch(/^There is a (99\.\d+|100)% chance that B is better than A/);
+    expect(explainFrequentist(m, c, 0.05)).toMatch(
+      /^B is 4 points better than A; .* significant at 5%/,
+    );
+    expect(explainBayesian(m, c)).toMatch(
+      /^There is a (99\.\d+|100)% chance that B is better than A/,
+    );
     expect(explainSequential(m, c, 0.05)).toMatch(/B is better than A .* you may stop now/);
-    for (const s of [explainFrequentist(m, c, 0.05), explainBayesian(m, c), explainSequential(m, c, 0.05)]) {
+    for (const s of [
+      explainFrequentist(m, c, 0.05),
+      explainBayesian(m, c),
+      explainSequential(m, c, 0.05),
+    ]) {
       expect(s.split('. ').length).toBe(1);
     }
   });

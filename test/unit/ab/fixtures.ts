@@ -9,7 +9,7 @@ export interface AbLibFixtures {
 }
 
 export const abLib = (
-  JSON.parse(
-    readFileSync(new URL('../../fixtures/ab/ab-lib.json', import.meta.url), 'utf8'),
-  ) as { cases: AbLibFixtures }
+  JSON.parse(readFileSync(new URL('../../fixtures/ab/ab-lib.json', import.meta.url), 'utf8')) as {
+    cases: AbLibFixtures;
+  }
 ).cases;

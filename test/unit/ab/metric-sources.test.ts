@@ -9,7 +9,9 @@ describe('metric sources', () => {
   it('correct: prediction equals the attached label; unknown without a label', () => {
     expect(metricValue(accuracy, entry({ label: 'yes' }), true)).toBe(1);
     expect(metricValue(accuracy, entry({ label: 'no' }), true)).toBe(0);
-    expect(metricValue(accuracy, entry({ output: { label: '3', value: 3 }, label: 3 }), true)).toBe(1);
+    expect(metricValue(accuracy, entry({ output: { label: '3', value: 3 }, label: 3 }), true)).toBe(
+      1,
+    );
     expect(metricValue(accuracy, entry(), true)).toBeNull();
   });
 
@@ -37,10 +39,17 @@ describe('metric sources', () => {
   });
 
   it('checks metric kind against the source', () => {
-    expect(listMetricSources().map((s) => s.kind)).toEqual(['correct', 'label', 'column', 'latency']);
+    expect(listMetricSources().map((s) => s.kind)).toEqual([
+      'correct',
+      'label',
+      'column',
+      'latency',
+    ]);
     expect(() => checkMetric(m({ source: { kind: 'latency' } }))).toThrow(/supports mean only/);
     expect(() => checkMetric(m({ kind: 'mean' }))).toThrow(/supports conversion only/);
-    expect(() => checkMetric(m({ source: { kind: 'column', column: '' } }))).toThrow(/outcome column/);
+    expect(() => checkMetric(m({ source: { kind: 'column', column: '' } }))).toThrow(
+      /outcome column/,
+    );
     expect(checkMetric(accuracy)).toBe(accuracy);
   });
 });

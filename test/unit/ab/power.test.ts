@@ -31,7 +31,10 @@ describe('plannedSampleSize', () => {
   it('rounds the per-arm size up and scales the total by the smallest arm', () => {
     const raw = sampleSizeTwoProportions(0.1, 0.12, { alpha: 0.05, power: 0.8 });
     expect(
-      plannedSampleSize({ kind: 'conversion', baseline: 0.1, mde: 0.02 }, { alpha: 0.05, power: 0.8 }),
+      plannedSampleSize(
+        { kind: 'conversion', baseline: 0.1, mde: 0.02 },
+        { alpha: 0.05, power: 0.8 },
+      ),
     ).toEqual({ perArm: Math.ceil(raw), total: 2 * Math.ceil(raw) });
     const uneven = plannedSampleSize(
       { kind: 'mean', sd: 1, mde: 0.5 },

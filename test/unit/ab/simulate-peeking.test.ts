@@ -27,11 +27,23 @@ describe('simulatePeeking', () => {
       expect(aa.byLook[k]!.naive).toBeGreaterThanOrEqual(aa.byLook[k - 1]!.naive);
       expect(aa.byLook[k]!.sequential).toBeGreaterThanOrEqual(aa.byLook[k - 1]!.sequential);
     }
-    expect(aa.byLook.at(-1)).toEqual({ look: 20, naive: aa.naiveRejectRate, sequential: aa.sequentialRejectRate });
+    expect(aa.byLook.at(-1)).toEqual({
+      look: 20,
+      naive: aa.naiveRejectRate,
+      sequential: aa.sequentialRejectRate,
+    });
   });
 
   it('A/B with a real difference: both detect it; same seed, same numbers', () => {
-    const opts = { experiments: 200, looks: 10, batch: 500, rateA: 0.1, rateB: 0.14, alpha: 0.05, seed: 9 };
+    const opts = {
+      experiments: 200,
+      looks: 10,
+      batch: 500,
+      rateA: 0.1,
+      rateB: 0.14,
+      alpha: 0.05,
+      seed: 9,
+    };
     const ab = simulatePeeking(opts);
     expect(ab.sequentialRejectRate).toBeGreaterThan(0.8);
     expect(ab.naiveRejectRate).toBeGreaterThanOrEqual(ab.sequentialRejectRate);
@@ -39,9 +51,19 @@ describe('simulatePeeking', () => {
   });
 
   it('rejects out-of-range options', () => {
-    const base = { experiments: 10, looks: 5, batch: 10, rateA: 0.1, rateB: 0.1, alpha: 0.05, seed: 1 };
+    const base = {
+      experiments: 10,
+      looks: 5,
+      batch: 10,
+      rateA: 0.1,
+      rateB: 0.1,
+      alpha: 0.05,
+      seed: 1,
+    };
     expect(() => simulatePeeking({ ...base, looks: 0 })).toThrow('looks = 0');
     expect(() => simulatePeeking({ ...base, rateB: 1 })).toThrow('rateB = 1');
-    expect(() => simulatePeeking({ ...base, experiments: 100_000, batch: 100_000 })).toThrow(/too large/);
+    expect(() => simulatePeeking({ ...base, experiments: 100_000, batch: 100_000 })).toThrow(
+      /too large/,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('experiments repository', () => {
     await putExperiment(experiment({ id: 'e1', createdAt: 1, status: 'draft' }));
     await putExperiment(experiment({ id: 'e2', createdAt: 2, status: 'draft', name: 'second' }));
     expect((await listExperiments()).map((e) => e.id)).toEqual(['e2', 'e1']);
-    await expect(putExperiment(experiment({ id: 'e3', salt: '' }))).rejects.toThrow(InvalidArgumentError);
+    await expect(putExperiment(experiment({ id: 'e3', salt: '' }))).rejects.toThrow(
+      InvalidArgumentError,
+    );
     expect(await getExperiment('e3')).toBeUndefined();
   });
 
@@ -50,9 +52,18 @@ describe('experiments repository', () => {
     expect((await getExperiment('e1'))?.decision?.reason).toBe('B is better');
     expect(await runningExperimentFor('d1')).toBeUndefined();
     expect(audit.seq).toBeGreaterThan(0);
-    expect((await listAudit({ subject: 'e1' }))[0]?.message).toMatch(/promote B \(penguins@2\) — B is better/);
+    expect((await listAudit({ subject: 'e1' }))[0]?.message).toMatch(
+      /promote B \(penguins@2\) — B is better/,
+    );
     await expect(
-      decideExperiment('e1', { at: 10, action: 'stop', arm: null, modelVersionId: null, reason: 'x', stats: null }),
+      decideExperiment('e1', {
+        at: 10,
+        action: 'stop',
+        arm: null,
+        modelVersionId: null,
+        reason: 'x',
+        stats: null,
+      }),
     ).rejects.toThrow(/already has a decision/);
     await expect(startExperiment('e1')).rejects.toThrow(/was decided/);
   });
@@ -61,7 +72,9 @@ describe('experiments repository', () => {
     await putExperiment(experiment({ id: 'e1' }));
     const stop = { at: 1, action: 'stop' as const, arm: null, modelVersionId: null, stats: null };
     await expect(decideExperiment('e1', { ...stop, reason: ' ' })).rejects.toThrow(/say why/);
-    expect((await decideExperiment('e1', { ...stop, reason: 'bug found' })).experiment.status).toBe('stopped');
+    expect((await decideExperiment('e1', { ...stop, reason: 'bug found' })).experiment.status).toBe(
+      'stopped',
+    );
   });
 
   it('lists an experiment’s log entries oldest first', async () => {

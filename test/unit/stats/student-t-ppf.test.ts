@@ -12,7 +12,8 @@ describe('studentTPpf', () => {
 
   it('inverts the survival function', () => {
     for (const df of [1, 3.7, 40]) {
-      for (const q of [0.6, 0.9, 0.99]) expect(studentTSf(studentTPpf(q, df), df)).toBeCloseTo(1 - q, 12);
+      for (const q of [0.6, 0.9, 0.99])
+        expect(studentTSf(studentTPpf(q, df), df)).toBeCloseTo(1 - q, 12);
     }
   });
 
