@@ -109,7 +109,17 @@ export default ts.config(
             ...outside(tfjs, 'tfjs lives only in workers/.'),
             ...outside(['dexie'], 'Dexie lives only in src/lib/db/.'),
           ],
-          patterns: tfjsPatterns,
+          patterns: [
+            ...tfjsPatterns,
+            {
+              // @stdlib's feature probe calls eval, which the page's CSP forbids: the statistics
+              // index (and the A/B index, which re-exports it) run in workers; the page imports
+              // single files that do not reach @stdlib.
+              regex: '^@stdlib/|(^|/)lib/(stats|ab)(/index)?$',
+              message:
+                'Statistics run in the worker (CSP: no eval in the page); import single files.',
+            },
+          ],
         },
       ],
     },
