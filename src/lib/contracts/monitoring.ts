@@ -146,3 +146,14 @@ export interface MonitorWindowReport {
   rejected: number;
   durationMs: number;
 }
+
+/** What one monitor run produced. */
+export interface MonitorRunResult {
+  /** Reports computed in this run. */
+  reports: MonitorWindowReport[];
+  /** Alerts raised in this run. */
+  alerts: Alert[];
+  /** Windows in the log, and how many of them are still open (waiting for more entries). */
+  windows: number;
+  open: number;
+}
