@@ -48,6 +48,15 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The workshop example: real place drift in the Palmer penguins (public/examples/LICENSES.md). */
+export const DRIFT_WORKSHOP = {
+  name: 'Penguins drift workshop',
+  description:
+    'Palmer penguins (CC0) split by island: v1 = Dream and Torgersen (train on it); v2 = the same rows followed by Biscoe, where Gentoo penguins appear (replay it as traffic, retrain on it).',
+  train: { fileName: 'penguins-drift-train.csv', url: '/examples/penguins-drift-train.csv' },
+  traffic: { fileName: 'penguins-drift-traffic.csv', url: '/examples/penguins-drift-traffic.csv' },
+} as const;
+
 export class MonitorState {
   deployments = $state<Deployment[]>([]);
   monitors = $state<Monitor[]>([]);
@@ -112,6 +121,22 @@ export class MonitorState {
   async primaryOf(deploymentId: string): Promise<ModelVersion | null> {
     const { primaryVersionId } = await db.readServingState(deploymentId);
     return primaryVersionId ? ((await db.getModelVersion(primaryVersionId)) ?? null) : null;
+  }
+
+  /** Imports the drift workshop as one dataset with two versions (train, then traffic). */
+  async loadWorkshop(): Promise<void> {
+    this.error = null;
+    const { name, description, train, traffic } = DRIFT_WORKSHOP;
+    const v1 = await this.app.import({ name, description, ...train });
+    const v2 = v1 ? await this.app.import({ name, ...traffic, appendTo: v1.datasetId }) : null;
+    if (!v1 || !v2) {
+      this.error = this.app.error ?? 'the workshop example could not be imported';
+      return;
+    }
+    this.notice =
+      `Imported “${name}”: v1 ${v1.rowCount} rows (train a Species model on it, register it as ` +
+      `champion and deploy it), v2 ${v2.rowCount} rows (replay it on the Serve page with Species ` +
+      `as the label column, then run a monitor with windows of 44 entries).`;
   }
 
   /** Creates a monitor of a deployment with defaults (STATS.md tests, rules on drift and quality). */
