@@ -220,7 +220,8 @@ export async function runMonitor(
 ): Promise<MonitorRunResult> {
   const { monitor } = await monitorAndVersion(monitorId);
   // Newest first from the store; windowEntries sorts into log order itself.
-  const entries = await listPredictions(monitor.deploymentId, { limit: Number.MAX_SAFE_INTEGER });
+  // (IndexedDB's getAll count is an unsigned long: 2^32 − 1 is "everything".)
+  const entries = await listPredictions(monitor.deploymentId, { limit: 0xffff_ffff });
   const now = Date.now();
   const windows = windowEntries(entries, monitor.window, now);
   const reported = new Set(

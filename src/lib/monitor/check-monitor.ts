@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError } from '../contracts/errors';
 import type { Monitor } from '../contracts/monitoring';
-import { getDriftTest } from '../stats/drift-registry';
+import { driftTestChoice } from './drift-test-choices';
 import { checkRule } from './evaluate-rules';
 import { checkWindow } from './window-entries';
 
@@ -32,16 +32,12 @@ export function checkMonitor(monitor: Monitor): Monitor {
     throw new InvalidArgumentError('driftShare', monitor.driftShare, 'must be in (0, 1]');
   }
   for (const [column, s] of Object.entries(monitor.columns)) {
-    if (s.test !== undefined) {
-      try {
-        getDriftTest(s.test);
-      } catch {
-        throw new InvalidArgumentError(
-          `test of column ${column}`,
-          s.test,
-          'is not a drift test of STATS.md',
-        );
-      }
+    if (s.test !== undefined && !driftTestChoice(s.test)) {
+      throw new InvalidArgumentError(
+        `test of column ${column}`,
+        s.test,
+        'is not a drift test of STATS.md',
+      );
     }
     if (s.threshold !== undefined && !Number.isFinite(s.threshold)) {
       throw new InvalidArgumentError(

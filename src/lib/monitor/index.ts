@@ -42,3 +42,4 @@ export {
 } from './alert-metrics';
 export { evaluateRules, checkRule, type FiredRule } from './evaluate-rules';
 export { checkMonitor } from './check-monitor';
+export { DRIFT_TEST_CHOICES, driftTestChoice, type DriftTestChoice } from './drift-test-choices';

@@ -5,7 +5,13 @@ import type {
   MonitorColumnReport,
   MonitorWindowReport,
 } from '../../../src/lib/contracts/monitoring';
-import { checkMonitor, evaluateRules, listAlertMetrics } from '../../../src/lib/monitor';
+import {
+  checkMonitor,
+  DRIFT_TEST_CHOICES,
+  evaluateRules,
+  listAlertMetrics,
+} from '../../../src/lib/monitor';
+import { listDriftTests } from '../../../src/lib/stats';
 
 const col = (column: string, drift: boolean): MonitorColumnReport => ({
   column,
@@ -130,5 +136,13 @@ describe('evaluateRules', () => {
     expect(() => checkMonitor({ ...monitor, columns: { x: { threshold: Infinity } } })).toThrow(
       /threshold of column x/,
     );
+  });
+});
+
+describe('drift test choices', () => {
+  it('equal the drift registry’s descriptors (names, labels, kinds, default thresholds)', () => {
+    expect(
+      DRIFT_TEST_CHOICES.map((t) => [t.name, t.label, [...t.kinds], t.defaultThreshold]),
+    ).toEqual(listDriftTests().map((t) => [t.name, t.label, [...t.kinds], t.defaultThreshold]));
   });
 });
