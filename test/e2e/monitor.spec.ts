@@ -78,6 +78,13 @@ test('replay drifted traffic, see drift flagged with the right tests, alert, ret
   await monitors.getByLabel('Window size').fill('44');
   await monitors.getByRole('button', { name: 'Create monitor' }).click();
   await expect(page.getByRole('status', { name: 'Monitor status' })).toContainText('created');
+  // Per-column settings are saved with the monitor: PSI with threshold 0.2 for body mass.
+  const settings = page.getByRole('region', { name: 'Monitor settings' });
+  await settings.getByLabel('Test for Body Mass (g)').selectOption('psi');
+  await settings.getByLabel('Threshold for Body Mass (g)').fill('0.2');
+  await settings.getByLabel('Threshold for Body Mass (g)').blur();
+  await settings.getByRole('button', { name: 'Save monitor' }).click();
+  await expect(page.getByRole('status', { name: 'Monitor status' })).toContainText('Saved');
   await monitors.getByRole('button', { name: 'Run monitor' }).click();
   const status = page.getByRole('status', { name: 'Monitor status' });
   await expect(status).toContainText('7 new window reports (8 windows in the log, 1 still open)', {
@@ -100,6 +107,9 @@ test('replay drifted traffic, see drift flagged with the right tests, alert, ret
   await expect(row('Body Mass (g)').locator('td').nth(4)).toHaveText('drift');
   await expect(row('Beak Depth (mm)').locator('td').nth(4)).toHaveText('drift');
   await expect(row('Sex')).toContainText('two-proportion z-test p-value');
+  await expect(row('Body Mass (g)')).toContainText('Population Stability Index');
+  await expect(row('Body Mass (g)')).toContainText("chosen in the monitor's settings");
+  await expect(row('Body Mass (g)').locator('td').nth(3)).toHaveText('0.2');
   await expect(row('Flipper Length (mm)')).toContainText("Evidently's default rule");
   await expect(row('(prediction)')).toBeVisible();
   await expect(report.getByRole('img', { name: /Distribution of Flipper Length/ })).toBeVisible();

@@ -127,7 +127,8 @@ export function columnReport(
     value: r.value,
     threshold: r.threshold,
     drift: r.drift,
-    why: r.reason,
+    // The stats core speaks of "the caller"; here the caller is the monitor's settings.
+    why: r.reason.replace(/^chosen by the caller/, "chosen in the monitor's settings"),
     missing: cur.missing,
     distribution: distributionOf(ref, cur),
   };

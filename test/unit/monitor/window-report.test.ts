@@ -145,7 +145,9 @@ describe('window report', () => {
       threshold: 5,
       drift: false,
     });
-    expect(d.columns[0]!.why).toMatch(/chosen by the caller \(the default would be ks/);
+    expect(d.columns[0]!.why).toMatch(
+      /^chosen in the monitor's settings \(the default would be ks/,
+    );
     // A distance at or above a threshold of 0 always drifts.
     expect(d.columns[1]).toMatchObject({ test: 'wasserstein', threshold: 0, drift: true });
     expect(d.columns.map((c) => c.column)).toEqual(['a', 'b']);
