@@ -10,7 +10,8 @@
  * workers/tasks/monitor.ts runs for every window: per column the monitor's test (the D1 tests,
  * assigned in turn: KS, normed Wasserstein, PSI, Jensen–Shannon, 5 columns each), the drift
  * decision, and the reference-vs-current histogram for the plot; then the dataset drift share.
- * It runs on one thread, as the app's single compute worker does. Not timed: generating the
+ * It runs on one thread, as the app's single compute worker does: first here in Node, then in a
+ * module worker in headless Chromium (bench/pages/ml, the T1/Q1 harness; `--no-browser` skips it). Not timed: generating the
  * data, building the reference profile (once, like the worker's cache), and reading the log
  * from IndexedDB (the store's cost; S1 measures reads).
  * Prints the median of 5 warm windows and the cold first window.
@@ -84,4 +85,31 @@ function main(): void {
   );
 }
 
+async function browser(): Promise<void> {
+  if (args.includes('--no-browser')) return;
+  const { openBench } = (await import('./pages/ml/harness.mjs')) as {
+    openBench: () => Promise<{
+      call: (
+        c: string,
+        a?: object,
+      ) => Promise<{ runs: number[]; buildMs: number; drifted: number }>;
+      close: () => Promise<void>;
+    }>;
+  };
+  const bench = await openBench();
+  try {
+    const r = await bench.call('d1m', { rows: ROWS, cols: COLS, runs: RUNS });
+    const warm = r.runs.slice(1).map((ms) => ms / 1000);
+    console.log(
+      `D1M monitor window ${COLS} cols ${ROWS / 1e6}M vs ${ROWS / 1e6}M in a Chromium worker: ` +
+        `median ${fmt(median(warm))} s (warm ${fmt(Math.min(...warm))}–${fmt(Math.max(...warm))} s, ` +
+        `cold ${fmt(r.runs[0]! / 1000)} s); one-time reference profile ${fmt(r.buildMs / 1000)} s; ` +
+        `${r.drifted}/${COLS} columns drifted`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
 main();
+await browser();
