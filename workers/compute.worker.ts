@@ -28,6 +28,7 @@ import { cancelReplay, replay } from './tasks/replay';
 import { attachLabels } from './tasks/labels';
 import { exportModel, importModel } from './tasks/model-io';
 import { abResults, peekingLab } from './tasks/ab-results';
+import { checkBatch, runMonitor } from './tasks/monitor';
 
 async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   try {
@@ -95,6 +96,9 @@ const api: ComputeApi = {
   tensorCount: async () => currentTensorCount(),
 
   // --- Monitoring (issue 6) below this line. ---
+  runMonitor: (monitorId, options) => attempt(() => runMonitor(monitorId, options)),
+  checkMonitorBatch: (monitorId, datasetVersionId) =>
+    attempt(() => checkBatch(monitorId, datasetVersionId)),
 
   // --- A/B tests (issue 7) below this line. ---
   abResults: (experimentId) => attempt(() => abResults(experimentId)),

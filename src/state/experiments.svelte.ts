@@ -8,8 +8,16 @@ import type { AppState } from './app.svelte';
 import { TrainingSession } from './training.svelte';
 import { compareRuns, requestOf, type RerunVerdict } from './rerun';
 
+/** Runs the next Experiments view opens compared (set by the retraining trigger). */
+let pendingComparison: string[] = [];
+
+/** Opens the comparison of these runs the next time the Experiments view is shown. */
+export function openComparison(runIds: string[]): void {
+  pendingComparison = [...runIds];
+}
+
 export class ExperimentsState {
-  selected = $state<string[]>([]);
+  selected = $state<string[]>(pendingComparison.splice(0));
   confirmDelete = $state<string | null>(null);
   verdict = $state<RerunVerdict | null>(null);
   readonly session: TrainingSession;

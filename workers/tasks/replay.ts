@@ -13,15 +13,16 @@
  *   possible, in batches of 512); rows that are due are scored together, as one batch.
  * - Progress about every 100 ms and once at the end; {@link cancelReplay} stops before the
  *   next batch, keeps every entry already logged, and the replay resolves with what was done.
- * - Rejected rows are not logged (`logged` < `rows` then).
+ * - Rejected rows are not logged (`logged` < `rows` then); they are recorded as serving rejects
+ *   (row number as key, synthetic time) for monitoring's validation-failure rate.
  */
 import type { InputRow, ReplayProgress, ReplayRequest } from '../../src/lib/contracts/compute';
 import type { ColumnSchema, PredictionLogEntry } from '../../src/lib/contracts/entities';
 import { NotFoundError } from '../../src/lib/contracts/errors';
-import { appendPredictions, getModelVersion } from '../../src/lib/db';
+import { appendPredictions, getModelVersion, recordRejects } from '../../src/lib/db';
 import { loadTable } from './load-table';
 import { growthbookHash, unitOf } from '../../src/lib/ab';
-import { logEntryOf, resolveDeployment, scoreShadow, validateFor } from './serve';
+import { logEntryOf, rejectOf, resolveDeployment, scoreShadow, validateFor } from './serve';
 import { answerWithArms, tagEntry } from './ab-routing';
 
 const cancelled = new Set<string>();
@@ -178,6 +179,12 @@ export async function replay(
         return entry;
       });
       await appendPredictions(entries);
+      // Rejected rows are not logged; monitoring counts them (issue 6).
+      await recordRejects(
+        answers.flatMap((a, k) =>
+          a.prediction ? [] : [rejectOf(deploymentId, a, keys[k]!, start + (done + k) * interval)],
+        ),
+      );
       logged += entries.length;
       done = due;
       if (performance.now() - lastProgress >= PROGRESS_MS) {

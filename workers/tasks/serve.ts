@@ -33,6 +33,7 @@ import type {
   ModelVersion,
   Prediction,
   PredictionLogEntry,
+  ServingReject,
 } from '../../src/lib/contracts/entities';
 import { DataError, NotFoundError } from '../../src/lib/contracts/errors';
 import {
@@ -47,6 +48,7 @@ import {
   getModelVersion,
   getSuite,
   readServingState,
+  recordRejects,
   runningExperimentFor,
 } from '../../src/lib/db';
 import { predictRows } from './predict-rows';
@@ -367,7 +369,7 @@ export function logEntryOf(
   at: number,
   latencyMs: number,
 ): PredictionLogEntry {
-  return {
+  const entry: PredictionLogEntry = {
     id: crypto.randomUUID(),
     deploymentId,
     at,
@@ -379,6 +381,23 @@ export function logEntryOf(
     reason: answer.reason,
     latencyMs,
   };
+  // Monitoring's validation-failure rate (issue 6).
+  if (answer.errors.length > 0) entry.invalid = true;
+  return entry;
+}
+
+/**
+ * The record of a rejected request (issue 6: rejects are not logged, but monitoring counts them).
+ * @returns the record
+ */
+export function rejectOf(
+  deploymentId: string,
+  answer: RowAnswer,
+  rowKey: string,
+  at: number,
+): ServingReject {
+  const errors = answer.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
+  return { id: crypto.randomUUID(), deploymentId, at, rowKey, errors };
 }
 
 /* Log buffer ---------------------------------------------------------------------------------- */
@@ -458,7 +477,11 @@ export async function serve(
     logId: null,
     latencyMs,
   };
-  if (a.responder === 'reject') return response;
+  if (a.responder === 'reject') {
+    // Best effort: a failed write of the reject record must not change the response.
+    void recordRejects([rejectOf(deploymentId, a, key, Date.now())]).catch(() => undefined);
+    return response;
+  }
   const entry = tagEntry(
     logEntryOf(deploymentId, a, row, key, Date.now(), latencyMs),
     state.experiment,

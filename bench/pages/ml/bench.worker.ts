@@ -1,14 +1,15 @@
 /**
- * Worker of the T1/Q1/Q2 benchmarks: the workers/ml code as the app's compute worker runs it,
+ * Worker of the T1/Q1/Q2 (and D1M) benchmarks: the workers/ml code as the app's compute worker runs it,
  * timed here (inside the worker, so postMessage is not counted) up to the read-back.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../src/lib/contracts/entities';
 import { buildModel, fit, predictBatch, selectBackend } from '../../../workers/ml';
+import { buildMonitorReference, windowDrift } from '../../../src/lib/monitor/index';
 
 export interface BenchRequest {
   id: number;
-  command: 'setup' | 't1' | 'q1' | 'q2';
+  command: 'setup' | 't1' | 'q1' | 'q2' | 'd1m';
   args: Record<string, unknown>;
 }
 
@@ -135,6 +136,36 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
       }
       model.dispose();
       return { times };
+    }
+    case 'd1m': {
+      // D1M (bench/d1-monitor.ts): one monitor window in this worker, reference profile cached.
+      const rows = args['rows'] as number;
+      const cols = args['cols'] as number;
+      const tests = ['ks', 'wasserstein', 'psi', 'jensenshannon'] as const;
+      const ref = new Map<string, Float64Array>();
+      const cur = new Map<string, Float64Array>();
+      const settings: Record<string, { test: (typeof tests)[number] }> = {};
+      for (let c = 0; c < cols; c++) {
+        const shift = 0.01 * (c % 5);
+        ref.set(`x${c}`, Float64Array.from(normals(rows, 100 + c)));
+        cur.set(
+          `x${c}`,
+          Float64Array.from(normals(rows, 200 + c), (v) => v + shift),
+        );
+        settings[`x${c}`] = { test: tests[c % tests.length]! };
+      }
+      const columns = [...ref.keys()].map((name) => ({ name, kind: 'numeric' as const }));
+      const t0 = performance.now();
+      const reference = buildMonitorReference('bench', columns, ref);
+      const buildMs = performance.now() - t0;
+      const runs: number[] = [];
+      let drifted = 0;
+      for (let r = 0; r <= (args['runs'] as number); r++) {
+        const t = performance.now();
+        drifted = windowDrift(reference, cur, settings, 0.5).columns.filter((x) => x.drift).length;
+        runs.push(performance.now() - t);
+      }
+      return { runs, buildMs, drifted };
     }
   }
 }

@@ -300,6 +300,24 @@ export interface ComputeApi {
   tensorCount(): Promise<number>;
 
   // --- Monitoring (issue 6): methods below this line. ---
+  /**
+   * Runs a monitor over its deployment's log: reports for complete windows not reported yet (all
+   * with `recompute`), rules evaluated, alerts raised.
+   */
+  runMonitor(
+    monitorId: string,
+    options?: { recompute?: boolean },
+  ): Promise<Outcome<import('./monitoring').MonitorRunResult>>;
+  /** Checks a stored dataset version as one batch against the monitor's reference. */
+  checkMonitorBatch(
+    monitorId: string,
+    datasetVersionId: string,
+  ): Promise<
+    Outcome<{
+      report: import('./monitoring').MonitorWindowReport;
+      alerts: import('./monitoring').Alert[];
+    }>
+  >;
 
   // --- A/B tests (issue 7): methods below this line. ---
   /** Results of an experiment (three views, SRM, series) from its logged traffic. */

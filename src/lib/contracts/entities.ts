@@ -641,11 +641,26 @@ export interface PredictionLogEntry {
   latencyMs: number;
   /** The true label, once known. */
   label?: string | number;
+  /** True when the input failed validation and a fallback answered it (issue 6 rates). */
+  invalid?: boolean;
   /** Set when an A/B experiment assigned this request to an arm (issue 7). */
   experimentId?: string;
   arm?: string;
   /** The experiment's outcome for this unit, once known (issue 7). */
   outcome?: number;
+}
+
+/**
+ * A request rejected for invalid input (not in the prediction log, which holds answers only);
+ * monitoring counts these for the validation-failure rate (issue 6).
+ */
+export interface ServingReject {
+  id: string;
+  deploymentId: string;
+  at: number;
+  rowKey: string;
+  /** The validation errors, one sentence each. */
+  errors: string[];
 }
 
 /**

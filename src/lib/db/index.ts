@@ -74,6 +74,16 @@ export {
 export type { AttachLabelsResult, ListPredictionsOptions } from './prediction-log';
 export { appendAudit, listAudit } from './audit-log';
 // Monitoring repositories (issue 6) below this line.
+export {
+  deleteMonitor,
+  getMonitor,
+  listMonitorReports,
+  listMonitors,
+  putMonitor,
+  putMonitorReports,
+} from './monitors';
+export { acknowledgeAlert, countUnacknowledgedAlerts, listAlerts, raiseAlerts } from './alerts';
+export { countRejects, recordRejects } from './serving-rejects';
 // A/B experiment repositories (issue 7) below this line.
 export {
   decideExperiment,

@@ -11,6 +11,7 @@ import type { Alert, Monitor, MonitorWindowReport } from '../contracts/monitorin
 import type {
   AliasEvent,
   AuditEvent,
+  ServingReject,
   ColumnChunk,
   Dataset,
   DatasetProfile,
@@ -106,6 +107,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       monitorReports: 'id, monitorId, [monitorId+createdAt]',
       alerts: 'id, createdAt, acknowledgedAt',
       auditLog: '++seq, at, kind, subject',
+      servingRejects: 'id, [deploymentId+at]',
       experiments: 'id, deploymentId, status, createdAt',
       predictionLog:
         'id, deploymentId, at, rowKey, [deploymentId+at], [deploymentId+rowKey], [experimentId+at]',
@@ -150,6 +152,7 @@ export class BenchtopDb extends Dexie {
   declare monitorReports: Table<MonitorWindowReport, string>;
   declare alerts: Table<Alert, string>;
   declare auditLog: Table<AuditEvent, number>;
+  declare servingRejects: Table<ServingReject, string>;
   declare experiments: Table<AbExperiment, string>;
 
   /**

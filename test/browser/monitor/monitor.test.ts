@@ -1,0 +1,132 @@
+/**
+ * Monitoring in the worker (issue 6): the cached reference of a served version, incremental
+ * window reports over the prediction log, batch checks, rules → alerts + audit events.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Monitor } from '../../../src/lib/contracts/monitoring';
+import {
+  getRun,
+  listAlerts,
+  listAudit,
+  listMonitorReports,
+  listPredictions,
+  putMonitor,
+} from '../../../src/lib/db';
+import { columnDrift } from '../../../src/lib/stats';
+import {
+  checkBatch,
+  clearReferenceCache,
+  referenceFor,
+  runMonitor,
+} from '../../../workers/tasks/monitor';
+import { replay } from '../../../workers/tasks/replay';
+import { setUpDeployment, useServingDb } from '../serving/helpers';
+
+useServingDb();
+
+function monitorOf(deploymentId: string, patch: Partial<Monitor> = {}): Monitor {
+  return {
+    id: crypto.randomUUID(),
+    name: 'm',
+    deploymentId,
+    createdAt: Date.now(),
+    window: { kind: 'count', size: 40 },
+    columns: {},
+    driftShare: 0.5,
+    rules: [
+      {
+        id: 'acc',
+        metric: 'performance',
+        performanceMetric: 'accuracy',
+        op: '<=',
+        threshold: 1,
+        severity: 'critical',
+      },
+    ],
+    retrain: { auto: false, datasetId: null },
+    notify: false,
+    ...patch,
+  };
+}
+
+describe('monitor task', () => {
+  it('reports complete windows once, against the cached training reference, and raises alerts', async () => {
+    clearReferenceCache();
+    const { datasetVersionId, v2, deployment } = await setUpDeployment();
+    await replay(
+      {
+        replayId: 'r',
+        deploymentId: deployment.id,
+        datasetVersionId,
+        labelColumn: 'species',
+        rate: 0,
+        limit: 100,
+      },
+      () => undefined,
+    );
+    const monitor = await putMonitor(
+      monitorOf(deployment.id, { columns: { bill_depth_mm: { test: 'psi', threshold: 0.3 } } }),
+    );
+
+    const first = await runMonitor(monitor.id);
+    // 100 entries in windows of 40: two complete windows, one open.
+    expect(first.reports.map((r) => r.window.index)).toEqual([0, 1]);
+    expect(first).toMatchObject({ windows: 3, open: 1 });
+    expect((await listMonitorReports(monitor.id)).map((r) => r.id)).toEqual(
+      first.reports.map((r) => r.id),
+    );
+    // Incremental: nothing new until the open window fills.
+    expect((await runMonitor(monitor.id)).reports).toEqual([]);
+    expect((await runMonitor(monitor.id, { recompute: true })).reports).toHaveLength(2);
+
+    // The reference: the training split rows of v2's run, cached per version.
+    const reference = await referenceFor(v2.id);
+    expect(await referenceFor(v2.id)).toBe(reference);
+    const run = (await getRun(v2.runId))!;
+    // 300 rows split 60/20/20 (stratified: within a row or two per class of 180).
+    expect(run.split.train).toBe(0.6);
+    expect(Math.abs(reference.rows - 180)).toBeLessThanOrEqual(3);
+    expect(reference.columns.map((c) => c.name)).toEqual(v2.signature.inputs.map((f) => f.name));
+    expect(reference.prediction?.kind).toBe('categorical');
+
+    // The window's numbers are the stats library's on the same samples.
+    const [r0] = first.reports;
+    const log = (await listPredictions(deployment.id, { limit: 1000 })).reverse().slice(0, 40);
+    const flipper = reference.columns.find((c) => c.name === 'flipper_length_mm')!;
+    const refValues =
+      flipper.profile!.kind === 'numeric' ? flipper.profile!.sorted : new Float64Array();
+    const direct = columnDrift(
+      refValues,
+      log.map((e) => Number(e.inputs['flipper_length_mm'])),
+      'numeric',
+    );
+    expect(r0!.columns.find((c) => c.column === 'flipper_length_mm')).toMatchObject({
+      test: direct.test,
+      value: direct.value,
+    });
+    expect(r0!.columns.find((c) => c.column === 'bill_depth_mm')).toMatchObject({
+      test: 'psi',
+      threshold: 0.3,
+    });
+    expect(r0!.performance!.n).toBe(40);
+    expect(r0!.performance!.metrics['accuracy']!.lo).not.toBeNull();
+
+    // The always-true rule fired on each new report (3 runs: 2 + 0 + 2 reports), with audit events.
+    const alerts = await listAlerts({ monitorId: monitor.id });
+    expect(alerts).toHaveLength(4);
+    expect(alerts[0]!.message).toMatch(/^m, window [01]: accuracy/);
+    expect((await listAudit({ kind: 'alert.raised' })).length).toBe(4);
+
+    // A batch check of the stored version: drift, predictions and performance from its target.
+    const batch = await checkBatch(monitor.id, datasetVersionId);
+    expect(batch.report).toMatchObject({
+      source: 'batch',
+      datasetVersionId,
+      modelVersionId: v2.id,
+    });
+    expect(batch.report.window.n).toBeGreaterThan(100);
+    expect(batch.report.prediction).not.toBeNull();
+    expect(batch.report.performance!.n).toBe(batch.report.window.n);
+    expect(batch.alerts).toHaveLength(1);
+  });
+});

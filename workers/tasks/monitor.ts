@@ -1,0 +1,342 @@
+/**
+ * Monitoring (issue 6) in the compute worker: reference profiles, window reports over a
+ * deployment's prediction log (incremental: only complete windows without a report), batch
+ * checks of a stored dataset version, rules → alerts + audit events.
+ *
+ * Reference cache: the reference profile of a model version (its run's training rows, profiled
+ * per monitored column, plus the model's predictions on them) is built on first use and kept in
+ * this worker for its life, keyed by model version id. It is not stored in IndexedDB: it is a
+ * pure function of immutable records (the dataset version, the run's split spec and the model),
+ * so it can never be stale, and storing it would duplicate the training data (a 1M-row numeric
+ * column is an 8 MB sorted copy) for a rebuild that costs one sort per column. Every later window
+ * only profiles (sorts) its own values, as PERFORMANCE.md D1 asks.
+ */
+import type { InputRow } from '../../src/lib/contracts/compute';
+import type {
+  ColumnSchema,
+  ModelVersion,
+  PredictionLogEntry,
+} from '../../src/lib/contracts/entities';
+import { NotFoundError } from '../../src/lib/contracts/errors';
+import type {
+  Alert,
+  Monitor,
+  MonitorRunResult,
+  MonitorWindowReport,
+} from '../../src/lib/contracts/monitoring';
+import { validateTrainingSetup, type Column } from '../../src/lib/data';
+import {
+  countRejects,
+  getDeployment,
+  getModelVersion,
+  getMonitor,
+  getRun,
+  listMonitorReports,
+  listPredictions,
+  putMonitorReports,
+  raiseAlerts,
+  readServingState,
+} from '../../src/lib/db';
+import {
+  buildMonitorReference,
+  evaluateRules,
+  featureColumns,
+  logWindowReport,
+  pendingWindows,
+  predictionColumn,
+  servingVersion,
+  windowEntries,
+  type ColumnValues,
+  type MonitoredColumn,
+  type ReferenceProfile,
+} from '../../src/lib/monitor';
+import { loadTable, type LoadedTable } from './load-table';
+import { computeSplit } from './prepare-data';
+import { predictRows } from './predict-rows';
+
+const references = new Map<string, Promise<ReferenceProfile>>();
+const versions = new Map<string, Promise<ModelVersion | undefined>>();
+
+function versionOf(id: string): Promise<ModelVersion | undefined> {
+  let v = versions.get(id);
+  if (!v) {
+    v = getModelVersion(id);
+    versions.set(id, v);
+    void v.then((x) => x || versions.delete(id));
+  }
+  return v;
+}
+
+/** A cell of a stored column as a serving input: category text, number, ISO time or null. */
+function cellValue(c: ColumnSchema, v: number): string | number | null {
+  if (c.encoding === 'dict') return v < 0 ? null : (c.dictionary?.[v] ?? null);
+  if (Number.isNaN(v)) return null;
+  return c.type === 'datetime' ? new Date(v).toISOString() : v;
+}
+
+/** One monitored column's values at `rows` of a stored table (missing: NaN / null). */
+function tableColumn(
+  table: LoadedTable,
+  col: MonitoredColumn,
+  rows: ArrayLike<number>,
+): ColumnValues {
+  const j = table.version.schema.findIndex((c) => c.name === col.name);
+  const schema = table.version.schema[j];
+  const data = table.columns[j];
+  if (!schema || !data) {
+    throw new NotFoundError(`column of dataset version ${table.version.id}`, col.name);
+  }
+  if (col.kind === 'numeric' && schema.encoding === 'f64') {
+    return Float64Array.from({ length: rows.length }, (_, i) => data[rows[i]!]!);
+  }
+  return Array.from({ length: rows.length }, (_, i) => {
+    const v = cellValue(schema, data[rows[i]!]!);
+    return v === null ? null : String(v);
+  });
+}
+
+/** Rows of a table as serving inputs for a signature. */
+function inputRows(table: LoadedTable, version: ModelVersion, rows: ArrayLike<number>): InputRow[] {
+  const { schema } = table.version;
+  const fields = version.signature.inputs
+    .map((f) => ({ name: f.name, j: schema.findIndex((c) => c.name === f.name) }))
+    .filter((f) => f.j >= 0);
+  return Array.from({ length: rows.length }, (_, i) => {
+    const row: InputRow = {};
+    for (const f of fields) {
+      Object.defineProperty(row, f.name, {
+        value: cellValue(schema[f.j]!, table.columns[f.j]![rows[i]!]!),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return row;
+  });
+}
+
+/** Scores rows in batches and returns the prediction column's values. */
+async function predictionValues(version: ModelVersion, rows: InputRow[]): Promise<ColumnValues> {
+  const column = predictionColumn(version.signature);
+  const out: (string | number)[] = [];
+  const BATCH = 4096;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const p = await predictRows(version.artifactId, version.id, rows.slice(i, i + BATCH));
+    for (const x of p) out.push(column.kind === 'numeric' ? x.value : x.label);
+  }
+  return column.kind === 'numeric' ? Float64Array.from(out as number[]) : (out as string[]);
+}
+
+/**
+ * The reference profile of a model version, from the cache or built once (see the module doc).
+ * @param modelVersionId the model version
+ * @returns its reference profile
+ * @throws NotFoundError when the version, its run or its dataset version is missing
+ */
+export function referenceFor(modelVersionId: string): Promise<ReferenceProfile> {
+  let found = references.get(modelVersionId);
+  if (!found) {
+    found = buildReference(modelVersionId);
+    references.set(modelVersionId, found);
+    found.catch(() => references.delete(modelVersionId));
+  }
+  return found;
+}
+
+async function buildReference(modelVersionId: string): Promise<ReferenceProfile> {
+  const version = await versionOf(modelVersionId);
+  if (!version) throw new NotFoundError('model version', modelVersionId);
+  const run = await getRun(version.runId);
+  if (!run) throw new NotFoundError(`run of model version ${modelVersionId}`, version.runId);
+  const table = await loadTable(run.datasetVersionId);
+  const { schema } = table.version;
+  const setup = validateTrainingSetup({
+    schema,
+    target: run.target,
+    features: run.features,
+    targetColumn:
+      table.columns[schema.findIndex((c) => c.name === run.target)] ?? new Float64Array(0),
+    columns: table.columns as Column[],
+  });
+  const rows = computeSplit(table.version, table.columns, setup, run.split).split.train;
+  const columns = featureColumns(version.signature);
+  const values = new Map(columns.map((c) => [c.name, tableColumn(table, c, rows)]));
+  const prediction = {
+    column: predictionColumn(version.signature),
+    values: await predictionValues(version, inputRows(table, version, rows)),
+  };
+  return buildMonitorReference(modelVersionId, columns, values, prediction);
+}
+
+async function monitorAndVersion(
+  monitorId: string,
+): Promise<{ monitor: Monitor; primary: string | null }> {
+  const monitor = await getMonitor(monitorId);
+  if (!monitor) throw new NotFoundError('monitor', monitorId);
+  const deployment = await getDeployment(monitor.deploymentId);
+  if (!deployment) throw new NotFoundError('deployment', monitor.deploymentId);
+  const { primaryVersionId } = await readServingState(deployment.id);
+  return { monitor, primary: primaryVersionId };
+}
+
+function labelsOf(version: ModelVersion | undefined): readonly string[] {
+  return version?.signature.target.labels ?? [];
+}
+
+async function alertsFor(monitor: Monitor, reports: MonitorWindowReport[]): Promise<Alert[]> {
+  const alerts: Alert[] = reports.flatMap((report) =>
+    evaluateRules(monitor.rules, report).map((f) => ({
+      id: crypto.randomUUID(),
+      createdAt: Date.now(),
+      source: {
+        kind: 'monitor' as const,
+        monitorId: monitor.id,
+        reportId: report.id,
+        ruleId: f.rule.id,
+      },
+      severity: f.rule.severity,
+      message: `${monitor.name}, ${f.message}`,
+      value: f.value,
+      threshold: f.rule.threshold,
+      acknowledgedAt: null,
+    })),
+  );
+  return raiseAlerts(alerts);
+}
+
+/**
+ * Runs a monitor over its deployment's prediction log: every complete window without a report
+ * (all complete windows with `recompute`) gets a report against the reference of the version
+ * that answered it; the rules are evaluated on each new report and raise alerts (with audit
+ * events).
+ * @param monitorId the monitor
+ * @param options `recompute`: replace existing reports (e.g. after changing tests)
+ * @returns the new reports and alerts, and the window counts
+ * @throws NotFoundError for a missing monitor, deployment, model version or training data
+ */
+export async function runMonitor(
+  monitorId: string,
+  options: { recompute?: boolean } = {},
+): Promise<MonitorRunResult> {
+  const { monitor } = await monitorAndVersion(monitorId);
+  // Newest first from the store; windowEntries sorts into log order itself.
+  // (IndexedDB's getAll count is an unsigned long: 2^32 − 1 is "everything".)
+  const entries = await listPredictions(monitor.deploymentId, { limit: 0xffff_ffff });
+  const now = Date.now();
+  const windows = windowEntries(entries, monitor.window, now);
+  const reported = new Set(
+    options.recompute
+      ? []
+      : (await listMonitorReports(monitorId))
+          .filter((r) => r.source === 'log')
+          .map((r) => r.window.index),
+  );
+  const reports: MonitorWindowReport[] = [];
+  for (const w of pendingWindows(windows, reported)) {
+    const started = performance.now();
+    const versionId = servingVersion(w.entries)!;
+    const [reference, version] = await Promise.all([referenceFor(versionId), versionOf(versionId)]);
+    const labels = new Map<string, readonly string[]>();
+    for (const e of w.entries) {
+      if (!labels.has(e.modelVersionId))
+        labels.set(e.modelVersionId, labelsOf(await versionOf(e.modelVersionId)));
+    }
+    // Time windows end before `to`; count windows end at their last entry.
+    const to = monitor.window.kind === 'time' ? w.to - 1 : w.to;
+    const report = logWindowReport({
+      id: `${monitorId}:${w.index}`,
+      monitor,
+      reference,
+      task: version!.signature.target.task,
+      labelsOf: (id) => labels.get(id) ?? [],
+      window: { index: w.index, from: w.from, to: w.to },
+      entries: w.entries,
+      rejected: await countRejects(monitor.deploymentId, w.from, to),
+      now,
+    });
+    report.durationMs = performance.now() - started;
+    reports.push(report);
+  }
+  await putMonitorReports(reports);
+  const alerts = await alertsFor(monitor, reports);
+  return {
+    reports,
+    alerts,
+    windows: windows.length,
+    open: windows.filter((w) => !w.complete).length,
+  };
+}
+
+/**
+ * Checks a stored dataset version as one batch against the reference of the deployment's
+ * current primary version: drift of every monitored column, the primary's predictions on the
+ * batch against its predictions on the training rows, and performance when the batch has the
+ * target column. The report is stored and the rules are evaluated.
+ * @param monitorId the monitor
+ * @param datasetVersionId the batch
+ * @returns the report and the alerts raised
+ * @throws NotFoundError for a missing monitor, deployment, primary, dataset version or column
+ */
+export async function checkBatch(
+  monitorId: string,
+  datasetVersionId: string,
+): Promise<{ report: MonitorWindowReport; alerts: Alert[] }> {
+  const started = performance.now();
+  const { monitor, primary } = await monitorAndVersion(monitorId);
+  if (!primary)
+    throw new NotFoundError('primary version of the monitored deployment', monitor.deploymentId);
+  const [reference, version] = await Promise.all([referenceFor(primary), versionOf(primary)]);
+  if (!version) throw new NotFoundError('model version', primary);
+  const table = await loadTable(datasetVersionId);
+  const rows = Int32Array.from({ length: table.version.rowCount }, (_, i) => i);
+  const inputs = inputRows(table, version, rows);
+  const predictions = await predictRows(version.artifactId, version.id, inputs);
+  const target = version.signature.target.name;
+  const targetIndex = table.version.schema.findIndex((c) => c.name === target);
+  const now = Date.now();
+  const entries: PredictionLogEntry[] = inputs.map((row, i) => {
+    const entry: PredictionLogEntry = {
+      id: String(i),
+      deploymentId: monitor.deploymentId,
+      at: now,
+      rowKey: String(i + 1),
+      inputs: row,
+      output: { label: predictions[i]!.label, value: predictions[i]!.value },
+      modelVersionId: primary,
+      responder: 'primary',
+      reason: 'batch check',
+      latencyMs: 0,
+    };
+    if (predictions[i]!.probabilities) entry.output.probabilities = predictions[i]!.probabilities;
+    const label =
+      targetIndex >= 0
+        ? cellValue(table.version.schema[targetIndex]!, table.columns[targetIndex]![i]!)
+        : null;
+    if (label !== null) entry.label = label;
+    return entry;
+  });
+  const report: MonitorWindowReport = {
+    ...logWindowReport({
+      id: `${monitorId}:batch:${crypto.randomUUID()}`,
+      monitor,
+      reference,
+      task: version.signature.target.task,
+      labelsOf: () => labelsOf(version),
+      window: { index: -1, from: now, to: now },
+      entries,
+      rejected: 0,
+      now,
+    }),
+    source: 'batch',
+    datasetVersionId,
+  };
+  report.durationMs = performance.now() - started;
+  await putMonitorReports([report]);
+  return { report, alerts: await alertsFor(monitor, [report]) };
+}
+
+/** For tests: forget cached references. */
+export function clearReferenceCache(): void {
+  references.clear();
+  versions.clear();
+}
