@@ -5,9 +5,10 @@ import {
   explainFrequentist,
   explainSequential,
   explainSrm,
+  formatChance,
 } from '../../../src/lib/ab/explain';
 import { proportionsZTest, sampleRatioMismatch } from '../../../src/lib/stats';
-import { armEntries, entry, experiment } from './helpers';
+import { armEntries, entry, experiment, spreadEntries } from './helpers';
 
 describe('computeResults', () => {
   it('aggregates units per arm and compares B with A on the primary metric', () => {
@@ -90,8 +91,8 @@ describe('computeResults', () => {
 
   it('explains each view in one sentence with the numbers', () => {
     const r = computeResults(experiment(), [
-      ...armEntries('A', 3000, 300),
-      ...armEntries('B', 3000, 420),
+      ...spreadEntries('A', 3000, 300),
+      ...spreadEntries('B', 3000, 420),
     ]);
     const c = r.primary.comparisons[0]!;
     const m = r.primary.metric;
@@ -99,7 +100,7 @@ describe('computeResults', () => {
       /^B is 4 points better than A; .* significant at 5%/,
     );
     expect(explainBayesian(m, c)).toMatch(
-      /^There is a (99\.\d+|100)% chance that B is better than A/,
+      /^The chance that B is better than A is (99\.\d+%|over 99\.9999%)/,
     );
     expect(explainSequential(m, c, 0.05)).toMatch(/B is better than A .* you may stop now/);
     for (const s of [
@@ -109,5 +110,29 @@ describe('computeResults', () => {
     ]) {
       expect(s.split('. ').length).toBe(1);
     }
+  });
+
+  it('writes tiny and near-certain probabilities readably, never as 0% or 100%', () => {
+    expect(formatChance(7.3e-26)).toBe('under 0.0001%');
+    expect(formatChance(1 - 1e-9)).toBe('over 99.9999%');
+    expect(formatChance(0.034)).toBe('3.4%');
+    expect(formatChance(0)).toBe('0%');
+    expect(formatChance(1)).toBe('100%');
+  });
+
+  it('says the sequential view cannot be trusted when the looks no longer overlap', () => {
+    const r = computeResults(experiment(), [
+      ...spreadEntries('A', 3000, 300),
+      ...spreadEntries('B', 3000, 420),
+    ]);
+    const c = r.primary.comparisons[0]!;
+    const m = r.primary.metric;
+    expect(c.sequential!.ci[0]).toBeLessThan(c.sequential!.ci[1]);
+    // An empty running intersection (lower > upper), as a sorted replay produces.
+    const broken = { ...c, sequential: { ...c.sequential!, ci: [0.3, 0.15] as [number, number] } };
+    expect(explainSequential(m, broken, 0.05)).toMatch(
+      /no longer overlap .* cannot be trusted; check that traffic reaches the arms in a random order/,
+    );
+    expect(explainSequential(m, c, 0.05)).not.toMatch(/no longer overlap/);
   });
 });

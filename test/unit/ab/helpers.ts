@@ -58,3 +58,18 @@ export function armEntries(arm: string, n: number, x: number, start = 0): Predic
     entry({ arm, rowKey: `${arm}-${i}`, at: start + i, label: i < x ? 'yes' : 'no' }),
   );
 }
+
+/**
+ * Like {@link armEntries}, but the x conversions are spread evenly over the n units (a stable
+ * effect over time), as the sequential view assumes.
+ */
+export function spreadEntries(arm: string, n: number, x: number): PredictionLogEntry[] {
+  return Array.from({ length: n }, (_, i) =>
+    entry({
+      arm,
+      rowKey: `${arm}-${i}`,
+      at: i,
+      label: Math.floor(((i + 1) * x) / n) > Math.floor((i * x) / n) ? 'yes' : 'no',
+    }),
+  );
+}
