@@ -4,7 +4,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../../../src/lib/contracts/entities';
-import { buildModel, fit, predictBatch, selectBackend } from '../../../workers/ml';
+import {
+  availableThreads,
+  buildModel,
+  fit,
+  predictBatch,
+  predictBatchParallel,
+  scorePoolStats,
+  selectBackend,
+} from '../../../workers/ml';
 
 export interface BenchRequest {
   id: number;
@@ -112,16 +120,25 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
       const d = 50;
       const x = normals(n * d, 7);
       const model = buildModel(t1Config(1), d, 'binary', 2, 1);
+      const parallel = args['parallel'] === true;
       const runs: number[] = [];
+      const before = scorePoolStats();
       let checksum = 0;
       for (let r = 0; r < (args['runs'] as number); r++) {
         const t0 = performance.now();
-        const out = await predictBatch(model, x, n, d, 'binary');
+        // The app's batch scoring (predict-rows.ts) runs predictBatchParallel; predictBatch is
+        // the one-thread path it falls back to.
+        const out = parallel
+          ? await predictBatchParallel(model, x, n, d, 'binary', `q1-${n}`)
+          : await predictBatch(model, x, n, d, 'binary');
         runs.push(performance.now() - t0);
         checksum = out[0]! + out[out.length - 1]!;
       }
       model.dispose();
-      return { runs, checksum };
+      const after = scorePoolStats();
+      const helperRows = after.helperRows - before.helperRows;
+      const helperShare = helperRows / (helperRows + after.localRows - before.localRows || 1);
+      return { runs, checksum, threads: parallel ? availableThreads() : 1, helperShare };
     }
     case 'q2': {
       const d = 50;
