@@ -5,7 +5,8 @@
 //   predictBatchParallel, as the app's batch scoring runs it (row blocks over every core, up to
 //   4), and with predictBatch on one thread; target ≥ 1M rows/s on WASM. No peer runs here; the
 //   target is absolute.
-// - Q2: latency of predictBatch for 1 row inside the worker (no postMessage), p50/p99.
+// - Q2's in-worker part: latency of predictBatch for 1 row inside the worker (no postMessage),
+//   p50/p99; bench/q2-serve.mjs measures Q2 itself (click to result on the Serve page).
 //
 //   node bench/q1-score.mjs [--rows N] [--runs R] [--backend auto|wasm|cpu|webgpu]
 //                           [--isolated] [--no-minify]
@@ -37,7 +38,11 @@ async function main() {
       for (const n of [...new Set([100_000, ROWS])]) {
         // One call: the first run is cold (kernels, XNNPACK operators, heap growth, and for the
         // parallel path the helper workers starting), then warm.
-        const { runs, threads, helperShare } = await bench.call('q1', { n, runs: RUNS + 1, parallel });
+        const { runs, threads, helperShare } = await bench.call('q1', {
+          n,
+          runs: RUNS + 1,
+          parallel,
+        });
         const rates = runs.map((ms) => n / (ms / 1000));
         const warm = rates.slice(1);
         console.log(
@@ -51,7 +56,7 @@ async function main() {
     const { times } = await bench.call('q2', { runs: Q2_CALLS });
     const warm = times.slice(20);
     console.log(
-      `Q2 predictBatch 1 row in the worker: p50 ${quantile(warm, 0.5).toFixed(2)} ms, ` +
+      `Q2 (in-worker part) predictBatch 1 row in the worker: p50 ${quantile(warm, 0.5).toFixed(2)} ms, ` +
         `p99 ${quantile(warm, 0.99).toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms ` +
         `(${warm.length} calls after 20 warm-up; cold first ${times[0].toFixed(1)} ms; ` +
         `timer resolution ${setup.isolated ? '~5 µs' : '~0.1 ms (page not cross-origin isolated)'})`,

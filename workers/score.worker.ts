@@ -13,7 +13,13 @@ export interface ScoreWorkerApi {
   /** Loads (or replaces) the model under `key` on `backend`. */
   load(key: string, artifacts: ModelArtifactsData, backend: BackendName): Promise<void>;
   /** predictBatch of the model under `key`; null when this helper does not hold it (evicted). */
-  score(key: string, x: Float32Array, n: number, d: number, task: Task): Promise<Float32Array | null>;
+  score(
+    key: string,
+    x: Float32Array,
+    n: number,
+    d: number,
+    task: Task,
+  ): Promise<Float32Array | null>;
 }
 
 const MAX_CACHED = 4;
