@@ -3,7 +3,11 @@
  * timed here (inside the worker, so postMessage is not counted) up to the read-back.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { SearchRequest } from '../../../src/lib/contracts/compute';
 import type { ModelConfig } from '../../../src/lib/contracts/entities';
+import { createDataset, openDb, writeDatasetVersion } from '../../../src/lib/db';
+import { chooseBackend } from '../../../workers/tasks/backend-state';
+import { runSearch } from '../../../workers/tasks/search';
 import {
   availableThreads,
   buildModel,
@@ -16,7 +20,7 @@ import {
 
 export interface BenchRequest {
   id: number;
-  command: 'setup' | 't1' | 'q1' | 'q2';
+  command: 'setup' | 't1' | 'q1' | 'q2' | 'h1';
   args: Record<string, unknown>;
 }
 
@@ -139,6 +143,79 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
       const helperRows = after.helperRows - before.helperRows;
       const helperShare = helperRows / (helperRows + after.localRows - before.localRows || 1);
       return { runs, checksum, threads: parallel ? availableThreads() : 1, helperShare };
+    }
+    case 'h1': {
+      // H1's data: n rows x d float features, binary target from a seeded linear rule + noise,
+      // stored through src/lib/db as an import would; then a random search through runSearch.
+      const n = args['n'] as number;
+      const d = args['d'] as number;
+      await openDb({ name: `bench-h1-${Date.now()}-${Math.random()}` });
+      await chooseBackend('wasm');
+      const xs = Array.from({ length: d }, (_, j) => Float64Array.from(normals(n, 100 + j)));
+      const noise = normals(n, 99);
+      const w = normals(d, 98);
+      const y = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let z = 0.5 * noise[i]!;
+        for (let j = 0; j < d; j++) z += xs[j]![i]! * w[j]!;
+        y[i] = z > 0 ? 1 : 0;
+      }
+      const dataset = await createDataset({ name: 'h1' });
+      const version = await writeDatasetVersion({
+        dataset,
+        parentId: null,
+        schema: [
+          { name: 'y', type: 'category', encoding: 'dict', dictionary: ['0', '1'], missing: 0 },
+          ...xs.map((_, j) => ({
+            name: `x${j}`,
+            type: 'number' as const,
+            encoding: 'f64' as const,
+            missing: 0,
+          })),
+        ],
+        columns: [y, ...xs],
+        source: { kind: 'file', name: 'h1.csv' },
+      });
+      const out: Record<string, unknown>[] = [];
+      for (const threads of args['threads'] as number[]) {
+        const request: SearchRequest = {
+          searchId: `h1-${threads}-${Date.now()}`,
+          datasetVersionId: version.id,
+          target: 'y',
+          baseConfig: {
+            kind: 'mlp',
+            hiddenUnits: [32],
+            activation: 'relu',
+            dropout: 0,
+            l1: 0,
+            l2: 0,
+            optimizer: 'adam',
+            learningRate: 0.001,
+            batchSize: 256,
+            epochs: args['epochs'] as number,
+            earlyStoppingPatience: 0,
+          },
+          space: [
+            { name: 'learningRate', kind: 'float', low: 1e-4, high: 0.1, log: true },
+            { name: 'hiddenUnits', kind: 'categorical', choices: ['32', '64,32'] },
+          ],
+          sampler: 'random',
+          budget: args['trials'] as number,
+          pruner: null,
+          objective: 'valLoss',
+          split: { seed: 1, train: 0.7, validation: 0.15, test: 0.15, stratify: true },
+          seed: 5,
+        };
+        const t0 = performance.now();
+        const record = await runSearch(request, { onProgress: () => undefined, threads });
+        out.push({
+          threads,
+          ms: performance.now() - t0,
+          values: record.study.trials.map((t) => t.value ?? null),
+          best: record.best?.trial ?? null,
+        });
+      }
+      return out;
     }
     case 'q2': {
       const d = 50;
