@@ -78,6 +78,9 @@ export async function workerSlots(
   prepared: PreparedData,
   fallback: TrialSlot,
 ): Promise<TrialSlot[]> {
+  // Trials read the prepared parts only (trainPrepared never touches the raw table), so the
+  // table's columns are not copied into every worker.
+  const shipped: PreparedData = { ...prepared, columns: [] };
   const slots = Array.from({ length: count }, (_, i) => {
     const worker = new Worker(new URL('../trial.worker.ts', import.meta.url), {
       type: 'module',
@@ -92,7 +95,7 @@ export async function workerSlots(
       });
     });
     died.catch(() => undefined);
-    const ready = Promise.race([api.init(dbName, backend, prepared), died]);
+    const ready = Promise.race([api.init(dbName, backend, shipped), died]);
     const slot: TrialSlot = {
       async train(req, report) {
         try {
