@@ -16,9 +16,17 @@ import type { ScoreWorkerApi } from '../score.worker';
 import { availableThreads } from './parallelism';
 import { checkShapes, predictBatch } from './predict';
 import { modelToArtifacts } from './serialize';
+import { yieldToEventLoop } from './yield';
 
-/** Rows per block: ~80 ms of one thread's work, small enough to balance two threads. */
-const BLOCK = 65536;
+/** Largest block: ~80 ms of one thread's work, small enough to balance the threads. */
+const MAX_BLOCK = 65536;
+/** Smallest block: a block costs a copy and two messages (~1 ms), noise next to ~20 ms here. */
+const MIN_BLOCK = 16384;
+/**
+ * Batches below this many rows (~0.15 s on one thread) run on this thread alone: measured here
+ * under load, 100k rows gained nothing from a second thread, 1M rows ~1.5x.
+ */
+const PARALLEL_MIN_ROWS = 8 * MIN_BLOCK;
 /** Blocks each helper has in flight, so it never waits on this thread's own block. */
 const IN_FLIGHT = 2;
 
@@ -91,15 +99,17 @@ export async function predictBatchParallel(
   const k = checkShapes(model, x, n, d, task);
   const threads = availableThreads();
   const backend = tf.getBackend() as BackendName;
-  if (threads < 2 || backend !== 'wasm' || n < 2 * BLOCK) {
+  if (threads < 2 || backend !== 'wasm' || n < PARALLEL_MIN_ROWS) {
     return predictBatch(model, x, n, d, task);
   }
+  // About four blocks per thread, so a thread slowed by other work gets fewer of them.
+  const block = Math.min(MAX_BLOCK, Math.max(MIN_BLOCK, Math.ceil(n / (4 * threads))));
   const out = new Float32Array(n * k);
   let next = 0;
   const take = (): { start: number; rows: number } | null => {
     if (next >= n) return null;
     const start = next;
-    const rows = Math.min(BLOCK, n - start);
+    const rows = Math.min(block, n - start);
     next += rows;
     return { start, rows };
   };
@@ -144,7 +154,12 @@ export async function predictBatchParallel(
     Array.from({ length: IN_FLIGHT }, () => helperLoop(h)),
   );
   const local = (async () => {
-    for (let block = take(); block; block = take()) await scoreHere(block.start, block.rows);
+    for (let block = take(); block; block = take()) {
+      await scoreHere(block.start, block.rows);
+      // WASM's data() resolves in a microtask: without a macrotask here the helpers' answers
+      // (messages) would wait until this thread had taken every remaining block.
+      await yieldToEventLoop();
+    }
   })();
   await Promise.all([local, ...loops]);
   if (broken) closeScorePool();

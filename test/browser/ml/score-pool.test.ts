@@ -33,8 +33,8 @@ function firstBitDifference(a: Float32Array, b: Float32Array): number {
 }
 
 describe('predictBatchParallel', () => {
-  // 200,003 rows: above the parallel threshold (2 blocks of 65,536) and not a whole number of
-  // blocks or of predictBatch's 32,768-row chunks, so block edges fall mid-chunk.
+  // 200,003 rows: above PARALLEL_MIN_ROWS (131,072), cut into blocks of 25,001 rows (a last one
+  // of 24,996), so block edges fall inside predictBatch's 32,768-row chunks.
   const n = 200_003;
   const d = 50;
 
