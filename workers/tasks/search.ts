@@ -178,6 +178,7 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
       const running = new Set<Promise<void>>();
       const runTrial = async (slot: TrialSlot, trial: Trial): Promise<void> => {
         const n = trial.number;
+        let prunedAt: number | null = null;
         const runId = trialRunId(id, n);
         let epochs = request.baseConfig.epochs;
         try {
@@ -195,7 +196,11 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
               search: { id, trial: n },
             },
             (epoch, value) => {
+              // A trial in a trial worker may report once more before it hears `prune`; the
+              // study keeps the reports up to the pruned step, as in a serial search.
+              if (prunedAt !== null) return { prune: true };
               const { prune } = study.report(n, epoch, value);
+              if (prune) prunedAt = epoch;
               emit(epoch, epochs);
               return { prune };
             },

@@ -291,6 +291,15 @@ async function trainAttempt(
   const prune: { at: number | null } = { at: null };
   // Prune answers still on their way (see TrainHooks.onEpoch); the first `prune` wins.
   const answers: Promise<void>[] = [];
+  // A pruned run keeps the epochs up to the one the pruner judged: an answer that arrived late
+  // (from another thread) may find training an epoch further on.
+  const pruned = (at: number): Attempt => ({
+    history: history.slice(0, at),
+    fitted: null,
+    prunedAt: at,
+    output: null,
+    saved: null,
+  });
   const model = buildModel(config, p.d, p.task, Math.max(p.labels.length, 2), seed);
   const val = p.validation.n > 0 ? valMetricProbe(model, p) : null;
   try {
@@ -343,15 +352,13 @@ async function trainAttempt(
     } catch (e) {
       if (prune.at !== null && e instanceof CancelledError) {
         await val?.settle();
-        return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
+        return pruned(prune.at);
       }
       throw e;
     }
     await val?.settle();
     await Promise.all(answers);
-    if (prune.at !== null) {
-      return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
-    }
+    if (prune.at !== null) return pruned(prune.at);
     const output = await predictBatch(model, p.test.x, p.test.n, p.d, p.task);
     const saved = await modelToArtifacts(model);
     return { history, fitted, prunedAt: null, output, saved };
