@@ -66,8 +66,12 @@ export function localSlot(
 }
 
 /**
- * Starts `count` trial workers on a copy of the prepared data. A worker that dies (e.g. out of
- * memory) fails its running trial; its later trials train in this thread instead.
+ * Starts `count` trial workers on a copy of the prepared data and waits until they are ready
+ * (~0.15 s each in the built app: tfjs, WASM, the database, the data), so the first trials start
+ * together. (Starting trials here while they load was tried: under Vitest's unbundled dev server
+ * a worker takes over a second to load, so short searches never used it and tests could not
+ * show parallel trials.) A worker that dies (e.g. out of memory) fails its running trial; its
+ * later trials train in this thread instead.
  * @param dbName the database the search stores its Runs in
  * @param backend the compute worker's backend choice, used as is by every worker
  */
