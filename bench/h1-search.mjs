@@ -44,7 +44,9 @@ async function main() {
     console.log(
       `H1 search ${TRIALS} trials x ${EPOCHS} epochs, ${ROWS / 1000}k x 20: serial ` +
         `${(s / 1000).toFixed(2)} s, ${THREADS} threads ${(p / 1000).toFixed(2)} s ` +
-        `(${(s / p).toFixed(2)}x; median of ${RUNS}; identical trial values)`,
+        `(${(s / p).toFixed(2)}x; median of ${RUNS}; identical trial values; runs serial ` +
+        `${times[1].map((t) => (t / 1000).toFixed(2)).join('/')} s, parallel ` +
+        `${times[THREADS].map((t) => (t / 1000).toFixed(2)).join('/')} s)`,
     );
   } finally {
     await bench.close();

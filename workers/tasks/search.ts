@@ -16,8 +16,8 @@
  *   by their parameters.
  * - Trials run several at once when src/lib/hpo/trial-concurrency.ts says so (random and grid
  *   samplers, TPE with `constantLiar`; at least 2 trials per thread; up to the cores, capped at
- *   4): one in this worker, the others in trial workers (trial-workers.ts) with their own tfjs
- *   instance and copy of the prepared data. Random and grid searches then give the same trials
+ *   4), each in a trial worker (trial-workers.ts) with its own tfjs instance and copy of the
+ *   prepared data, while this worker runs the study. Random and grid searches then give the same trials
  *   and, without a pruner, the same values as a serial search; with the median pruner a report
  *   is judged against the trials finished at that moment (as in Optuna), so which trials are
  *   pruned can depend on which finished first.
@@ -149,7 +149,7 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
         availableThreads(),
       );
     const local = localSlot(prepared, shouldStop, hooks.injectFault);
-    const slots = [local];
+    let slots = [local];
     // A fault-injection hook cannot cross threads, and GPU backends are one device anyway.
     if (
       concurrency > 1 &&
@@ -158,12 +158,15 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
     ) {
       try {
         const dbName = (await getDb()).name;
-        slots.push(...(await workerSlots(concurrency - 1, dbName, backend, prepared, local)));
+        // Every parallel trial runs in a trial worker; this thread only asks, tells and routes,
+        // so it answers a worker's report or hands it its next trial at once (a trial here
+        // would hold those up to 50 ms, fit's yield interval) and stays free for other calls.
+        slots = await workerSlots(concurrency, dbName, backend, prepared, local);
       } catch {
         // Workers that cannot start (no module workers, the backend fails there): run serially.
       }
     }
-    // Cancel reaches trial workers through their stop(); this thread's trial polls shouldStop.
+    // Cancel reaches trial workers through their stop(); a trial here polls shouldStop.
     const stopTimer =
       slots.length > 1
         ? setInterval(() => {

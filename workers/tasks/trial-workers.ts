@@ -1,7 +1,7 @@
 /**
- * Where a search's trials train: this thread (the compute worker), or trial workers
- * (../trial.worker.ts), each with its own tfjs instance and copy of the prepared data, so a
- * search uses several cores (issue 4; the rule for how many is src/lib/hpo/trial-concurrency.ts).
+ * Where a search's trials train: this thread (the compute worker; serial searches), or trial
+ * workers (../trial.worker.ts), each with its own tfjs instance and copy of the prepared data, so
+ * a search uses several cores (issue 4; the rule for how many is src/lib/hpo/trial-concurrency.ts).
  * Every place runs {@link trainPrepared} with the same seed and data, so a trial's Run is the
  * same wherever it trained.
  */
