@@ -12,6 +12,10 @@ const workloads = [
   { id: 'S1', script: 'bench/s1-store.mjs', runner: ['node'] },
   { id: 'T1', script: 'bench/t1-train.mjs', runner: ['node'] },
   { id: 'Q1', script: 'bench/q1-score.mjs', runner: ['node'] },
+  // Click to result on the Serve page of the built app (q1-score.mjs prints the in-worker part).
+  { id: 'Q2', script: 'bench/q2-serve.mjs', runner: ['node'] },
+  // Search wall time, trials serial vs spread over the cores.
+  { id: 'H1', script: 'bench/h1-search.mjs', runner: ['node'] },
 ];
 // `npm run bench -- D1 T1` runs only those.
 const only = process.argv.slice(2).filter((a) => /^[A-Z]\d[A-Z]?$/.test(a));

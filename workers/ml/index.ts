@@ -9,3 +9,5 @@ export type { FitData, FitOptions, FitResult } from './fit-data';
 export { predictBatch, predictClasses } from './predict';
 export { modelFromArtifacts, modelToArtifacts } from './serialize';
 export type { ModelArtifactsData } from './serialize';
+export { closeScorePool, predictBatchParallel, scorePoolStats } from './score-pool';
+export { availableThreads, MAX_THREADS } from './parallelism';

@@ -15,7 +15,17 @@ import { outputSpec } from './objective';
 /** Rows per forward pass: large enough to amortise per-op dispatch, small enough for memory. */
 const PREDICT_CHUNK = 32768;
 
-function checkShapes(model: tf.LayersModel, x: Float32Array, n: number, d: number, task: Task) {
+/**
+ * Checks x and the task against the model; returns the output width (k).
+ * @throws Error when the shapes do not match the model
+ */
+export function checkShapes(
+  model: tf.LayersModel,
+  x: Float32Array,
+  n: number,
+  d: number,
+  task: Task,
+): number {
   const inputWidth = model.inputs[0]?.shape[1];
   const k = model.outputs[0]?.shape[1];
   if (inputWidth !== d) throw new Error(`model expects ${String(inputWidth)} features, got ${d}`);

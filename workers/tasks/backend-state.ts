@@ -23,3 +23,17 @@ export function chooseBackend(preference: BackendPreference): Promise<BackendInf
 export function ensureBackend(): Promise<BackendInfo> {
   return current ?? chooseBackend('auto');
 }
+
+/**
+ * Uses the backend another thread chose (a trial worker of a search): the same backend, and the
+ * same recorded choice and reason, so its runs read like the ones trained in the compute worker.
+ * @throws Error when this thread cannot start that backend
+ */
+export async function adoptBackend(info: BackendInfo): Promise<BackendInfo> {
+  const mine = await selectBackend(info.name);
+  if (mine.name !== info.name) {
+    throw new Error(`this worker could not start the ${info.name} backend (got ${mine.name})`);
+  }
+  current = Promise.resolve(info);
+  return info;
+}

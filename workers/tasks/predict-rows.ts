@@ -1,13 +1,14 @@
 /**
  * Serving task: scores rows of raw inputs with a stored model artifact. The artifact is loaded
- * once and kept (a model per artifact id), so one prediction costs one encode + one forward pass.
+ * once and kept (a model per artifact id), so one prediction costs one encode + one forward pass;
+ * a big batch is scored on every core (ml/score-pool.ts).
  */
 import type { InputRow } from '../../src/lib/contracts/compute';
 import type { ModelArtifact, Prediction } from '../../src/lib/contracts/entities';
 import { NotFoundError } from '../../src/lib/contracts/errors';
 import { encodeInputRow } from '../../src/lib/data';
 import { getArtifact } from '../../src/lib/db';
-import { modelFromArtifacts, predictBatch } from '../ml';
+import { modelFromArtifacts, predictBatchParallel } from '../ml';
 import type * as tf from '@tensorflow/tfjs';
 import { ensureBackend } from './backend-state';
 
@@ -72,7 +73,8 @@ export async function predictRows(
   const withWarnings = <T extends object>(p: T, i: number): T =>
     warnings[i]!.length ? { ...p, warnings: warnings[i]! } : p;
   const task = artifact.signature.target.task;
-  const out = await predictBatch(model, x, rows.length, d, task);
+  // A stored artifact's weights never change, so its id keys the scoring helpers' model caches.
+  const out = await predictBatchParallel(model, x, rows.length, d, task, artifactId);
   const latencyMs = (performance.now() - started) / Math.max(rows.length, 1);
   if (task === 'regression') {
     const { mean, std } = spec.target ?? { mean: 0, std: 1 };

@@ -14,19 +14,30 @@
  *   search still shows what it did.
  * - Every trial uses the request seed for its initial weights and shuffles, so trials differ only
  *   by their parameters.
+ * - Trials run several at once when src/lib/hpo/trial-concurrency.ts says so (random and grid
+ *   samplers, TPE with `constantLiar`; at least 2 trials per thread; up to the cores, capped at
+ *   4), each in a trial worker (trial-workers.ts) with its own tfjs instance and copy of the
+ *   prepared data, while this worker runs the study. Random and grid searches then give the same trials
+ *   and, without a pruner, the same values as a serial search; with the median pruner a report
+ *   is judged against the trials finished at that moment (as in Optuna), so which trials are
+ *   pruned can depend on which finished first.
  */
 import type { SearchProgress, SearchRecord, SearchRequest } from '../../src/lib/contracts/compute';
 import type { BackendName } from '../../src/lib/contracts/entities';
+import { InvalidArgumentError, TrainingConfigError } from '../../src/lib/contracts/errors';
 import {
-  CancelledError,
-  InvalidArgumentError,
-  TrainingConfigError,
-} from '../../src/lib/contracts/errors';
-import { applyParams, createStudy, knownParamNames, type Study } from '../../src/lib/hpo';
-import { putSearch, updateSearch } from '../../src/lib/db';
+  applyParams,
+  createStudy,
+  knownParamNames,
+  trialConcurrency,
+  type Study,
+  type Trial,
+} from '../../src/lib/hpo';
+import { getDb, putSearch, updateSearch } from '../../src/lib/db';
+import { availableThreads } from '../ml';
 import { ensureBackend } from './backend-state';
 import { prepareData } from './prepare-data';
-import { PRUNED_TAG, trainPrepared } from './train-run';
+import { localSlot, workerSlots, type TrialSlot } from './trial-workers';
 
 /**
  * Bootstrap resamples of each trial's test evaluation. Trials get point estimates only: 1,000
@@ -40,8 +51,13 @@ export interface SearchHooks {
   onProgress: (p: SearchProgress) => unknown;
   /** Default: whether {@link cancelSearch} was called for this search. */
   shouldStop?: () => boolean;
-  /** Test seam, passed to every trial (see TrainHooks.injectFault). */
+  /**
+   * Test seam, passed to every trial (see TrainHooks.injectFault); a search with it runs its
+   * trials in this thread only.
+   */
   injectFault?: (at: { backend: BackendName; epoch: number }) => void;
+  /** Trials at once; default from src/lib/hpo/trial-concurrency.ts and the cores. */
+  threads?: number;
 }
 
 const cancelled = new Set<string>();
@@ -90,12 +106,13 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
     const study = createStudy({
       space: request.space,
       sampler: request.sampler,
+      ...(request.samplerOptions ? { samplerOptions: request.samplerOptions } : {}),
       seed: request.seed,
       direction: 'minimize',
       budget: request.budget,
       pruner: request.pruner,
     });
-    await ensureBackend();
+    const backend = await ensureBackend();
     const prepared = await prepareData(request);
     if (prepared.validation.n === 0) {
       throw new TrainingConfigError(
@@ -123,16 +140,48 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
         epochs,
       });
 
+    const concurrency =
+      hooks.threads ??
+      trialConcurrency(
+        request.sampler,
+        request.samplerOptions ?? {},
+        study.maxTrials,
+        availableThreads(),
+      );
+    const local = localSlot(prepared, shouldStop, hooks.injectFault);
+    let slots = [local];
+    // A fault-injection hook cannot cross threads, and GPU backends are one device anyway.
+    if (
+      concurrency > 1 &&
+      !hooks.injectFault &&
+      (backend.name === 'wasm' || backend.name === 'cpu')
+    ) {
+      try {
+        const dbName = (await getDb()).name;
+        // Every parallel trial runs in a trial worker; this thread only asks, tells and routes,
+        // so it answers a worker's report or hands it its next trial at once (a trial here
+        // would hold those up to 50 ms, fit's yield interval) and stays free for other calls.
+        slots = await workerSlots(concurrency, dbName, backend, prepared, local);
+      } catch {
+        // Workers that cannot start (no module workers, the backend fails there): run serially.
+      }
+    }
+    // Cancel reaches trial workers through their stop(); a trial here polls shouldStop.
+    const stopTimer =
+      slots.length > 1
+        ? setInterval(() => {
+            if (shouldStop()) for (const s of slots) s.stop();
+          }, 50)
+        : null;
+
     try {
       let status: SearchRecord['status'] = 'completed';
-      for (;;) {
-        if (shouldStop()) {
-          status = 'cancelled';
-          break;
-        }
-        const trial = study.ask();
-        if (!trial) break;
+      let asking = true;
+      const idle = [...slots];
+      const running = new Set<Promise<void>>();
+      const runTrial = async (slot: TrialSlot, trial: Trial): Promise<void> => {
         const n = trial.number;
+        let prunedAt: number | null = null;
         const runId = trialRunId(id, n);
         let epochs = request.baseConfig.epochs;
         try {
@@ -140,9 +189,7 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
           epochs = config.epochs;
           emit(0, epochs);
           record.runIds[n] = runId;
-          let best = Number.POSITIVE_INFINITY;
-          const run = await trainPrepared(
-            prepared,
+          const outcome = await slot.train(
             {
               runId,
               config,
@@ -151,31 +198,55 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
               tags: [`search:${id}`],
               search: { id, trial: n },
             },
-            {
-              onProgress: () => undefined,
-              shouldStop,
-              ...(hooks.injectFault ? { injectFault: hooks.injectFault } : {}),
-              onEpoch: (e) => {
-                const value = e.valLoss ?? Number.NaN;
-                if (value < best) best = value;
-                const { prune } = study.report(n, e.epoch, value);
-                emit(e.epoch, epochs);
-                return { prune };
-              },
+            (epoch, value) => {
+              // A trial in a trial worker may report once more before it hears `prune`; the
+              // study keeps the reports up to the pruned step, as in a serial search.
+              if (prunedAt !== null) return { prune: true };
+              const { prune } = study.report(n, epoch, value);
+              if (prune) prunedAt = epoch;
+              emit(epoch, epochs);
+              return { prune };
             },
           );
-          study.tell(n, run.tags.includes(PRUNED_TAG) ? 'pruned' : finiteOrNaN(best));
-        } catch (e) {
-          study.tell(n, 'failed');
-          if (e instanceof CancelledError) {
-            status = 'cancelled';
-            break;
+          if (outcome.kind === 'finished') {
+            study.tell(n, outcome.pruned ? 'pruned' : finiteOrNaN(outcome.best));
+          } else {
+            study.tell(n, 'failed');
+            if (outcome.cancelled) {
+              status = 'cancelled';
+              asking = false;
+            }
+            // A failed trial is stored as a failed Run (by trainPrepared); the search goes on.
           }
-          // A failed trial is stored as a failed Run (by trainPrepared); the search goes on.
+        } catch {
+          // applyParams refused the parameters: the trial fails, the search goes on.
+          study.tell(n, 'failed');
         } finally {
           await saveProgress(id, study, record.runIds);
           emit(epochs, epochs);
         }
+      };
+      for (;;) {
+        while (asking && idle.length > 0) {
+          if (shouldStop()) {
+            status = 'cancelled';
+            asking = false;
+            break;
+          }
+          const trial = study.ask();
+          if (!trial) {
+            asking = false;
+            break;
+          }
+          const slot = idle.shift()!;
+          const job = runTrial(slot, trial).finally(() => {
+            running.delete(job);
+            idle.push(slot);
+          });
+          running.add(job);
+        }
+        if (running.size === 0) break;
+        await Promise.race(running);
       }
       return await updateSearch(id, {
         status,
@@ -194,6 +265,9 @@ export async function runSearch(request: SearchRequest, hooks: SearchHooks): Pro
         durationMs: performance.now() - startedAt,
       }).catch(() => undefined);
       throw e;
+    } finally {
+      if (stopTimer) clearInterval(stopTimer);
+      for (const s of slots) s.close();
     }
   } finally {
     cancelled.delete(id);

@@ -47,9 +47,11 @@ export interface TrainHooks {
   shouldStop: () => boolean;
   /**
    * Called after each epoch with its record (`valMetric` is filled in later, asynchronously).
-   * Returning `{ prune: true }` ends the run as pruned (a search's pruner said so).
+   * Returning `{ prune: true }` ends the run as pruned (a search's pruner said so). The answer
+   * may be a promise (a trial in a trial worker asks the search's study in another thread):
+   * training goes on meanwhile, and the run waits for every answer before it completes.
    */
-  onEpoch?: (record: EpochRecord) => { prune: boolean } | void;
+  onEpoch?: (record: EpochRecord) => { prune: boolean } | void | Promise<{ prune: boolean } | void>;
   /**
    * Test seam for RELIABILITY M4: called before every batch with the backend in use and the
    * epoch in progress; an error thrown here acts like the backend failing at that point.
@@ -287,6 +289,17 @@ async function trainAttempt(
   const history: EpochRecord[] = [];
   // An object, not a `let`: it is set inside fit's callbacks, which narrowing does not track.
   const prune: { at: number | null } = { at: null };
+  // Prune answers still on their way (see TrainHooks.onEpoch); the first `prune` wins.
+  const answers: Promise<void>[] = [];
+  // A pruned run keeps the epochs up to the one the pruner judged: an answer that arrived late
+  // (from another thread) may find training an epoch further on.
+  const pruned = (at: number): Attempt => ({
+    history: history.slice(0, at),
+    fitted: null,
+    prunedAt: at,
+    output: null,
+    saved: null,
+  });
   const model = buildModel(config, p.d, p.task, Math.max(p.labels.length, 2), seed);
   const val = p.validation.n > 0 ? valMetricProbe(model, p) : null;
   try {
@@ -321,21 +334,31 @@ async function trainAttempt(
             history.push(record);
             val?.measure(record);
             onHistory(history);
-            if (hooks.onEpoch?.(record)?.prune) prune.at = e.epoch;
+            const answer = hooks.onEpoch?.(record);
+            if (answer instanceof Promise) {
+              answers.push(
+                answer.then(
+                  (a) => {
+                    if (a?.prune && prune.at === null) prune.at = e.epoch;
+                  },
+                  // No answer (the asking side went away): the trial is not pruned.
+                  () => undefined,
+                ),
+              );
+            } else if (answer?.prune) prune.at = e.epoch;
           },
         },
       );
     } catch (e) {
       if (prune.at !== null && e instanceof CancelledError) {
         await val?.settle();
-        return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
+        return pruned(prune.at);
       }
       throw e;
     }
     await val?.settle();
-    if (prune.at !== null) {
-      return { history, fitted: null, prunedAt: prune.at, output: null, saved: null };
-    }
+    await Promise.all(answers);
+    if (prune.at !== null) return pruned(prune.at);
     const output = await predictBatch(model, p.test.x, p.test.n, p.d, p.task);
     const saved = await modelToArtifacts(model);
     return { history, fitted, prunedAt: null, output, saved };

@@ -3,13 +3,25 @@
  * timed here (inside the worker, so postMessage is not counted) up to the read-back.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { SearchRequest } from '../../../src/lib/contracts/compute';
 import type { ModelConfig } from '../../../src/lib/contracts/entities';
-import { buildModel, fit, predictBatch, selectBackend } from '../../../workers/ml';
+import { createDataset, openDb, writeDatasetVersion } from '../../../src/lib/db';
+import { chooseBackend } from '../../../workers/tasks/backend-state';
+import { runSearch } from '../../../workers/tasks/search';
 import { buildMonitorReference, windowDrift } from '../../../src/lib/monitor/index';
+import {
+  availableThreads,
+  buildModel,
+  fit,
+  predictBatch,
+  predictBatchParallel,
+  scorePoolStats,
+  selectBackend,
+} from '../../../workers/ml';
 
 export interface BenchRequest {
   id: number;
-  command: 'setup' | 't1' | 'q1' | 'q2' | 'd1m';
+  command: 'setup' | 't1' | 'q1' | 'q2' | 'd1m' | 'h1';
   args: Record<string, unknown>;
 }
 
@@ -113,16 +125,98 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
       const d = 50;
       const x = normals(n * d, 7);
       const model = buildModel(t1Config(1), d, 'binary', 2, 1);
+      const parallel = args['parallel'] === true;
       const runs: number[] = [];
+      const before = scorePoolStats();
       let checksum = 0;
       for (let r = 0; r < (args['runs'] as number); r++) {
         const t0 = performance.now();
-        const out = await predictBatch(model, x, n, d, 'binary');
+        // The app's batch scoring (predict-rows.ts) runs predictBatchParallel; predictBatch is
+        // the one-thread path it falls back to.
+        const out = parallel
+          ? await predictBatchParallel(model, x, n, d, 'binary', `q1-${n}`)
+          : await predictBatch(model, x, n, d, 'binary');
         runs.push(performance.now() - t0);
         checksum = out[0]! + out[out.length - 1]!;
       }
       model.dispose();
-      return { runs, checksum };
+      const after = scorePoolStats();
+      const helperRows = after.helperRows - before.helperRows;
+      const helperShare = helperRows / (helperRows + after.localRows - before.localRows || 1);
+      return { runs, checksum, threads: parallel ? availableThreads() : 1, helperShare };
+    }
+    case 'h1': {
+      // H1's data: n rows x d float features, binary target from a seeded linear rule + noise,
+      // stored through src/lib/db as an import would; then a random search through runSearch.
+      const n = args['n'] as number;
+      const d = args['d'] as number;
+      await openDb({ name: `bench-h1-${Date.now()}-${Math.random()}` });
+      await chooseBackend('wasm');
+      const xs = Array.from({ length: d }, (_, j) => Float64Array.from(normals(n, 100 + j)));
+      const noise = normals(n, 99);
+      const w = normals(d, 98);
+      const y = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let z = 0.5 * noise[i]!;
+        for (let j = 0; j < d; j++) z += xs[j]![i]! * w[j]!;
+        y[i] = z > 0 ? 1 : 0;
+      }
+      const dataset = await createDataset({ name: 'h1' });
+      const version = await writeDatasetVersion({
+        dataset,
+        parentId: null,
+        schema: [
+          { name: 'y', type: 'category', encoding: 'dict', dictionary: ['0', '1'], missing: 0 },
+          ...xs.map((_, j) => ({
+            name: `x${j}`,
+            type: 'number' as const,
+            encoding: 'f64' as const,
+            missing: 0,
+          })),
+        ],
+        columns: [y, ...xs],
+        source: { kind: 'file', name: 'h1.csv' },
+      });
+      const out: Record<string, unknown>[] = [];
+      for (const threads of args['threads'] as number[]) {
+        const request: SearchRequest = {
+          searchId: `h1-${threads}-${Date.now()}`,
+          datasetVersionId: version.id,
+          target: 'y',
+          baseConfig: {
+            kind: 'mlp',
+            hiddenUnits: [32],
+            activation: 'relu',
+            dropout: 0,
+            l1: 0,
+            l2: 0,
+            optimizer: 'adam',
+            learningRate: 0.001,
+            batchSize: 256,
+            epochs: args['epochs'] as number,
+            earlyStoppingPatience: 0,
+          },
+          space: [
+            { name: 'learningRate', kind: 'float', low: 1e-4, high: 0.1, log: true },
+            { name: 'hiddenUnits', kind: 'categorical', choices: ['32', '64,32'] },
+          ],
+          sampler: 'random',
+          budget: args['trials'] as number,
+          pruner: null,
+          objective: 'valLoss',
+          split: { seed: 1, train: 0.7, validation: 0.15, test: 0.15, stratify: true },
+          seed: 5,
+        };
+        const t0 = performance.now();
+        const record = await runSearch(request, { onProgress: () => undefined, threads });
+        out.push({
+          threads,
+          ms: performance.now() - t0,
+          values: record.study.trials.map((t) => t.value ?? null),
+          best: record.best?.trial ?? null,
+        });
+      }
+      return out;
     }
     case 'q2': {
       const d = 50;

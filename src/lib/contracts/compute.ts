@@ -19,7 +19,15 @@ import type {
   SplitSpec,
 } from './entities';
 import type { ErrorInfo } from './errors';
-import type { Params, PrunerSpec, SamplerId, SearchSpace, StudyState, Trial } from './hpo';
+import type {
+  Params,
+  PrunerSpec,
+  SamplerId,
+  SamplerOptions,
+  SearchSpace,
+  StudyState,
+  Trial,
+} from './hpo';
 import type { PreprocessingOptions } from '../data/preprocess-options';
 
 /** The user's choice in Settings: `auto` runs the probe. */
@@ -122,6 +130,8 @@ export interface SearchRequest {
   baseConfig: ModelConfig;
   space: SearchSpace;
   sampler: SamplerId;
+  /** Sampler options (e.g. TPE's `constantLiar`, which also lets TPE trials run in parallel). */
+  samplerOptions?: SamplerOptions;
   budget: number;
   pruner: PrunerSpec | null;
   /** What a trial is scored by: the best validation loss (minimised). */

@@ -182,6 +182,9 @@ export const gridSampler: SamplerDescriptor = {
   sample: (space, trials, rng, _direction, context) =>
     gridPoint(space, nextGridIndex(space, trials, rng, context?.budget ?? Infinity)),
   size: gridSize,
+  // The next point depends on the points already asked for (running ones included, as Optuna
+  // counts them), never on results: the same trials at any parallelism.
+  parallel: () => true,
   checkSpace: (space) => {
     gridSize(space);
   },

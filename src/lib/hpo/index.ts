@@ -15,6 +15,7 @@ export {
 } from './param-scale';
 export type { SamplerDescriptor, SampleContext } from './sampler';
 export { getSampler, listSamplers } from './sampler-registry';
+export { trialConcurrency, MIN_TRIALS_PER_THREAD } from './trial-concurrency';
 export { gridSampler, gridSize, gridPoint, gridIndexOf } from './grid-sampler';
 export { randomSampler, sampleRandomParams, sampleRandomValue } from './random-sampler';
 export { tpeSampler, tpeGamma, splitTrials, TPE_DEFAULTS } from './tpe-sampler';

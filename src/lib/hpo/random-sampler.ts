@@ -46,4 +46,6 @@ export const randomSampler: SamplerDescriptor = {
   label: 'Random search',
   sample: (space, _trials, rng) => sampleRandomParams(space, rng),
   size: () => Infinity,
+  // Trial n is drawn from its own generator (seed, n) alone: the same trials at any parallelism.
+  parallel: () => true,
 };

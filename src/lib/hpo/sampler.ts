@@ -40,6 +40,12 @@ export interface SamplerDescriptor {
   ): Params;
   /** How many distinct trials the sampler can propose (the grid size), Infinity when unbounded. */
   size(space: SearchSpace): number;
+  /**
+   * Whether trials may run in parallel with these options (see trial-concurrency.ts): true when
+   * a proposal does not depend on results still to come, or the sampler accounts for running
+   * trials itself.
+   */
+  parallel(options: SamplerOptions): boolean;
   /** Extra checks the sampler needs on a validated space; throws InvalidArgumentError. */
   checkSpace?(space: SearchSpace): void;
 }

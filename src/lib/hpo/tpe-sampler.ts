@@ -147,6 +147,10 @@ export const tpeSampler: SamplerDescriptor = {
   id: 'tpe',
   label: 'Bayesian (TPE)',
   size: () => Infinity,
+  // Proposals learn from finished trials. Optuna ignores running trials unless `constant_liar`,
+  // which its docs recommend for parallel optimisation; without it concurrent proposals would
+  // come from the same history and crowd one region, so TPE runs trials one at a time.
+  parallel: (options) => options.constantLiar === true,
   sample: (space, trials, rng, direction, context) => {
     const o = { ...TPE_DEFAULTS, ...context };
     const finished = trials.filter((t) => t.state === 'complete' || t.state === 'pruned');

@@ -80,7 +80,9 @@ describe('runSearch', () => {
       ],
       pruner: { id: 'median', nStartupTrials: 2 },
     });
-    const record = await runSearch(req, { onProgress: () => undefined });
+    // Serial (threads: 1): which trials are pruned is then exact; search-parallel.test.ts
+    // covers the pruner with parallel trials.
+    const record = await runSearch(req, { onProgress: () => undefined, threads: 1 });
     expect(record.status).toBe('completed');
     const pruned = record.study.trials.filter((t) => t.state === 'pruned');
     // Grid order is seeded: with this seed the two startup trials learn fast, so every slow one
@@ -122,7 +124,10 @@ describe('runSearch', () => {
     const version = await writePenguins();
     const before = currentTensorCount();
     const req = request(version.id);
+    // Serial (threads: 1), so the trial states at the cancel are exact; search-parallel.test.ts
+    // covers cancel with parallel trials.
     const record = await runSearch(req, {
+      threads: 1,
       onProgress: (p) => {
         if (p.trials.length === 3 && p.epoch === 2) cancelSearch(req.searchId);
       },

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Workload H1 of PERFORMANCE.md, wall time of a whole search: a random search of T trials
+// (default 20) x E epochs (10) on n = 10k rows x 20 float features (binary target), MLP, run by
+// workers/tasks/search.ts in a module worker in headless Chromium (WASM), once with its trials
+// one at a time (threads 1) and once spread over the cores (threads = --threads, default 2):
+// the same seed gives the same trials and values both ways (checked here).
+//
+//   node bench/h1-search.mjs [--trials T] [--epochs E] [--rows N] [--threads P] [--runs R]
+import { median, openBench } from './pages/ml/harness.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const TRIALS = opt('trials', 20);
+const EPOCHS = opt('epochs', 10);
+const ROWS = opt('rows', 10_000);
+const THREADS = opt('threads', 2);
+const RUNS = opt('runs', 1);
+
+async function main() {
+  const bench = await openBench();
+  try {
+    const times = { 1: [], [THREADS]: [] };
+    for (let r = 0; r < RUNS; r++) {
+      // Interleaved (serial, then parallel) so both see the same machine load.
+      const out = await bench.call('h1', {
+        n: ROWS,
+        d: 20,
+        trials: TRIALS,
+        epochs: EPOCHS,
+        threads: [1, THREADS],
+      });
+      const [serial, parallel] = out;
+      if (JSON.stringify(serial.values) !== JSON.stringify(parallel.values)) {
+        throw new Error('parallel trials gave other values than serial ones');
+      }
+      times[1].push(serial.ms);
+      times[THREADS].push(parallel.ms);
+    }
+    const s = median(times[1]);
+    const p = median(times[THREADS]);
+    console.log(
+      `H1 search ${TRIALS} trials x ${EPOCHS} epochs, ${ROWS / 1000}k x 20: serial ` +
+        `${(s / 1000).toFixed(2)} s, ${THREADS} threads ${(p / 1000).toFixed(2)} s ` +
+        `(${(s / p).toFixed(2)}x; median of ${RUNS}; identical trial values; runs serial ` +
+        `${times[1].map((t) => (t / 1000).toFixed(2)).join('/')} s, parallel ` +
+        `${times[THREADS].map((t) => (t / 1000).toFixed(2)).join('/')} s)`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
