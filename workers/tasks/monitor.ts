@@ -33,6 +33,7 @@ import {
   getRun,
   listMonitorReports,
   listPredictions,
+  monitorAlertId,
   putMonitorReports,
   raiseAlerts,
   readServingState,
@@ -186,7 +187,8 @@ function labelsOf(version: ModelVersion | undefined): readonly string[] {
 async function alertsFor(monitor: Monitor, reports: MonitorWindowReport[]): Promise<Alert[]> {
   const alerts: Alert[] = reports.flatMap((report) =>
     evaluateRules(monitor.rules, report).map((f) => ({
-      id: crypto.randomUUID(),
+      // One alert per (monitor, window, rule): recomputing a window raises nothing new.
+      id: monitorAlertId(report.id, f.rule.id),
       createdAt: Date.now(),
       source: {
         kind: 'monitor' as const,
@@ -208,10 +210,12 @@ async function alertsFor(monitor: Monitor, reports: MonitorWindowReport[]): Prom
  * Runs a monitor over its deployment's prediction log: every complete window without a report
  * (all complete windows with `recompute`) gets a report against the reference of the version
  * that answered it; the rules are evaluated on each new report and raise alerts (with audit
- * events).
+ * events). Alerts are idempotent per (monitor, window, rule): a recomputed window that still
+ * breaks a rule raises nothing new (the stored alert keeps its acknowledgement); one that no
+ * longer breaks it keeps its historical alert (it was raised and audited at the time).
  * @param monitorId the monitor
  * @param options `recompute`: replace existing reports (e.g. after changing tests)
- * @returns the new reports and alerts, and the window counts
+ * @returns the new reports, the alerts raised for the first time, and the window counts
  * @throws NotFoundError for a missing monitor, deployment, model version or training data
  */
 export async function runMonitor(
