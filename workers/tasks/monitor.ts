@@ -8,23 +8,26 @@
  * this worker for its life, keyed by model version id. It is not stored in IndexedDB: it is a
  * pure function of immutable records (the dataset version, the run's split spec and the model),
  * so it can never be stale, and storing it would duplicate the training data (a 1M-row numeric
- * column is an 8 MB sorted copy) for a rebuild that costs one sort per column. Every later window
- * only profiles (sorts) its own values, as PERFORMANCE.md D1 asks.
+ * column is an 8 MB sorted copy) for a rebuild that costs one sort per column and one columnar
+ * scoring pass. Every later window only profiles (sorts) its own values, as PERFORMANCE.md D1
+ * asks (bench/d1-ui.ts measures it through the Monitor page's batch check).
  */
 import type { InputRow } from '../../src/lib/contracts/compute';
 import type {
   ColumnSchema,
   ModelVersion,
+  Prediction,
   PredictionLogEntry,
 } from '../../src/lib/contracts/entities';
-import { NotFoundError } from '../../src/lib/contracts/errors';
-import type {
-  Alert,
-  Monitor,
-  MonitorRunResult,
-  MonitorWindowReport,
+import { InvalidArgumentError, NotFoundError } from '../../src/lib/contracts/errors';
+import {
+  PREDICTION_COLUMN,
+  type Alert,
+  type Monitor,
+  type MonitorRunResult,
+  type MonitorWindowReport,
 } from '../../src/lib/contracts/monitoring';
-import { validateTrainingSetup, type Column } from '../../src/lib/data';
+import { transformRows, validateTrainingSetup, type Column } from '../../src/lib/data';
 import {
   countRejects,
   getDeployment,
@@ -40,6 +43,8 @@ import {
 } from '../../src/lib/db';
 import {
   buildMonitorReference,
+  cellOf,
+  columnsWindowReport,
   evaluateRules,
   featureColumns,
   logWindowReport,
@@ -47,13 +52,16 @@ import {
   predictionColumn,
   servingVersion,
   windowEntries,
+  windowRates,
   type ColumnValues,
+  type LabelledEntry,
   type MonitoredColumn,
   type ReferenceProfile,
 } from '../../src/lib/monitor';
+import { predictBatch } from '../ml';
 import { loadTable, type LoadedTable } from './load-table';
 import { computeSplit } from './prepare-data';
-import { predictRows } from './predict-rows';
+import { loadArtifactModel, predictRows } from './predict-rows';
 
 const references = new Map<string, Promise<ReferenceProfile>>();
 const versions = new Map<string, Promise<ModelVersion | undefined>>();
@@ -75,11 +83,14 @@ function cellValue(c: ColumnSchema, v: number): string | number | null {
   return c.type === 'datetime' ? new Date(v).toISOString() : v;
 }
 
-/** One monitored column's values at `rows` of a stored table (missing: NaN / null). */
+/**
+ * One monitored column's values at `rows` (null: every row, in order) of a stored table, as
+ * {@link extractColumns} reads the same cells from log entries (missing: NaN / null).
+ */
 function tableColumn(
   table: LoadedTable,
   col: MonitoredColumn,
-  rows: ArrayLike<number>,
+  rows: ArrayLike<number> | null,
 ): ColumnValues {
   const j = table.version.schema.findIndex((c) => c.name === col.name);
   const schema = table.version.schema[j];
@@ -87,11 +98,18 @@ function tableColumn(
   if (!schema || !data) {
     throw new NotFoundError(`column of dataset version ${table.version.id}`, col.name);
   }
-  if (col.kind === 'numeric' && schema.encoding === 'f64') {
-    return Float64Array.from({ length: rows.length }, (_, i) => data[rows[i]!]!);
+  const n = rows ? rows.length : data.length;
+  const at = rows ? (i: number) => data[rows[i]!]! : (i: number) => data[i]!;
+  if (col.kind === 'numeric') {
+    if (schema.encoding === 'f64')
+      return rows ? Float64Array.from({ length: n }, (_, i) => at(i)) : Float64Array.from(data);
+    return Float64Array.from(
+      { length: n },
+      (_, i) => cellOf(cellValue(schema, at(i)), 'numeric') as number,
+    );
   }
-  return Array.from({ length: rows.length }, (_, i) => {
-    const v = cellValue(schema, data[rows[i]!]!);
+  return Array.from({ length: n }, (_, i) => {
+    const v = cellValue(schema, at(i));
     return v === null ? null : String(v);
   });
 }
@@ -116,16 +134,82 @@ function inputRows(table: LoadedTable, version: ModelVersion, rows: ArrayLike<nu
   });
 }
 
-/** Scores rows in batches and returns the prediction column's values. */
-async function predictionValues(version: ModelVersion, rows: InputRow[]): Promise<ColumnValues> {
+/** A model's predictions on rows of a table: the prediction column and each row's output. */
+interface Scored {
+  values: ColumnValues;
+  output(i: number): PredictionLogEntry['output'];
+}
+
+/**
+ * Scores rows of a stored table with a model version. Column by column (the training encoder
+ * `transformRows`, then one `predictBatch`) when the table has every column the model's
+ * preprocessing reads, with the encoding it was fitted on: the same vectors as the serving
+ * encoder gives for the same cells, without a row object per row. Otherwise row by row through
+ * the serving path (which parses text cells and names a bad or absent field).
+ */
+async function scoreTable(
+  version: ModelVersion,
+  table: LoadedTable,
+  rows: Int32Array,
+): Promise<Scored> {
   const column = predictionColumn(version.signature);
-  const out: (string | number)[] = [];
+  const { artifact, model } = await loadArtifactModel(version.artifactId);
+  const spec = artifact.preprocessing;
+  let x: Float32Array | null = null;
+  try {
+    x = transformRows(spec, table.version.schema, table.columns as Column[], rows);
+  } catch (e) {
+    if (!(e instanceof InvalidArgumentError)) throw e;
+  }
+  if (!x) return scoreRows(version, inputRows(table, version, rows));
+  const task = version.signature.target.task;
+  const out = await predictBatch(model, x, rows.length, spec.outputWidth, task);
+  if (column.kind === 'numeric') {
+    const { mean, std } = spec.target ?? { mean: 0, std: 1 };
+    const values = Float64Array.from(out, (v) => v * std + mean);
+    return { values, output: (i) => ({ label: values[i]!.toPrecision(6), value: values[i]! }) };
+  }
+  const labels = version.signature.target.labels ?? [];
+  const k = out.length / Math.max(rows.length, 1);
+  const best = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let b = 0;
+    for (let j = 1; j < k; j++) if (out[i * k + j]! > out[i * k + b]!) b = j;
+    best[i] = b;
+  }
+  const labelOf = (b: number) => labels[b] ?? String(b);
+  return {
+    values: Array.from(best, labelOf),
+    output: (i) => ({
+      label: labelOf(best[i]!),
+      value: best[i]!,
+      probabilities: Array.from(out.subarray(i * k, (i + 1) * k)),
+    }),
+  };
+}
+
+/** Scores serving inputs in batches (the row path of {@link scoreTable}). */
+async function scoreRows(version: ModelVersion, rows: InputRow[]): Promise<Scored> {
+  const column = predictionColumn(version.signature);
+  const predictions: Prediction[] = [];
   const BATCH = 4096;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const p = await predictRows(version.artifactId, version.id, rows.slice(i, i + BATCH));
-    for (const x of p) out.push(column.kind === 'numeric' ? x.value : x.label);
+    predictions.push(
+      ...(await predictRows(version.artifactId, version.id, rows.slice(i, i + BATCH))),
+    );
   }
-  return column.kind === 'numeric' ? Float64Array.from(out as number[]) : (out as string[]);
+  return {
+    values:
+      column.kind === 'numeric'
+        ? Float64Array.from(predictions, (p) => p.value)
+        : predictions.map((p) => p.label),
+    output: (i) => {
+      const p = predictions[i]!;
+      return p.probabilities
+        ? { label: p.label, value: p.value, probabilities: p.probabilities }
+        : { label: p.label, value: p.value };
+    },
+  };
 }
 
 /**
@@ -164,7 +248,7 @@ async function buildReference(modelVersionId: string): Promise<ReferenceProfile>
   const values = new Map(columns.map((c) => [c.name, tableColumn(table, c, rows)]));
   const prediction = {
     column: predictionColumn(version.signature),
-    values: await predictionValues(version, inputRows(table, version, rows)),
+    values: (await scoreTable(version, table, rows)).values,
   };
   return buildMonitorReference(modelVersionId, columns, values, prediction);
 }
@@ -275,7 +359,9 @@ export async function runMonitor(
  * Checks a stored dataset version as one batch against the reference of the deployment's
  * current primary version: drift of every monitored column, the primary's predictions on the
  * batch against its predictions on the training rows, and performance when the batch has the
- * target column. The report is stored and the rules are evaluated.
+ * target column. The batch is read and scored column by column (see {@link scoreTable}), so a
+ * million-row batch costs a few column copies, one forward pass and the drift tests, not a
+ * million log entries. The report is stored and the rules are evaluated.
  * @param monitorId the monitor
  * @param datasetVersionId the batch
  * @returns the report and the alerts raised
@@ -292,42 +378,40 @@ export async function checkBatch(
   const [reference, version] = await Promise.all([referenceFor(primary), versionOf(primary)]);
   if (!version) throw new NotFoundError('model version', primary);
   const table = await loadTable(datasetVersionId);
-  const rows = Int32Array.from({ length: table.version.rowCount }, (_, i) => i);
-  const inputs = inputRows(table, version, rows);
-  const predictions = await predictRows(version.artifactId, version.id, inputs);
+  const n = table.version.rowCount;
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  const scored = await scoreTable(version, table, rows);
+  // Read column by column: a million-row batch never becomes a million log entries.
+  const current = new Map<string, ColumnValues>(
+    reference.columns.map((c) => [c.name, tableColumn(table, c, null)]),
+  );
+  if (reference.prediction) current.set(PREDICTION_COLUMN, scored.values);
+  // Performance from the batch's target column, when it has one.
   const target = version.signature.target.name;
   const targetIndex = table.version.schema.findIndex((c) => c.name === target);
+  const labelled: LabelledEntry[] = [];
+  if (targetIndex >= 0) {
+    const schema = table.version.schema[targetIndex]!;
+    const data = table.columns[targetIndex]!;
+    for (let i = 0; i < n; i++) {
+      const label = cellValue(schema, data[i]!);
+      if (label !== null)
+        labelled.push({ label, output: scored.output(i), modelVersionId: primary });
+    }
+  }
   const now = Date.now();
-  const entries: PredictionLogEntry[] = inputs.map((row, i) => {
-    const entry: PredictionLogEntry = {
-      id: String(i),
-      deploymentId: monitor.deploymentId,
-      at: now,
-      rowKey: String(i + 1),
-      inputs: row,
-      output: { label: predictions[i]!.label, value: predictions[i]!.value },
-      modelVersionId: primary,
-      responder: 'primary',
-      reason: 'batch check',
-      latencyMs: 0,
-    };
-    if (predictions[i]!.probabilities) entry.output.probabilities = predictions[i]!.probabilities;
-    const label =
-      targetIndex >= 0
-        ? cellValue(table.version.schema[targetIndex]!, table.columns[targetIndex]![i]!)
-        : null;
-    if (label !== null) entry.label = label;
-    return entry;
-  });
   const report: MonitorWindowReport = {
-    ...logWindowReport({
+    ...columnsWindowReport({
       id: `${monitorId}:batch:${crypto.randomUUID()}`,
       monitor,
       reference,
       task: version.signature.target.task,
       labelsOf: () => labelsOf(version),
-      window: { index: -1, from: now, to: now },
-      entries,
+      window: { index: -1, from: now, to: now, n },
+      current,
+      labelled,
+      // Every row is answered by the primary; nothing is rejected or falls back.
+      rates: windowRates([], 0),
       rejected: 0,
       now,
     }),

@@ -162,4 +162,37 @@ describe('monitor task', () => {
     expect(batch.report.performance!.n).toBe(batch.report.window.n);
     expect(batch.alerts).toHaveLength(1);
   });
+
+  it('checks a batch column by column with the same numbers as the log path on the same rows', async () => {
+    clearReferenceCache();
+    const { datasetVersionId, deployment } = await setUpDeployment();
+    // Every row through serving (row objects, the serving encoder), as one window of the log.
+    const replayed = await replay(
+      {
+        replayId: 'all',
+        deploymentId: deployment.id,
+        datasetVersionId,
+        labelColumn: 'species',
+        rate: 0,
+        limit: 10_000,
+      },
+      () => undefined,
+    );
+    const n = replayed.logged;
+    const monitor = await putMonitor(
+      monitorOf(deployment.id, { window: { kind: 'count', size: n } }),
+    );
+    const [log] = (await runMonitor(monitor.id)).reports;
+    const { report: batch } = await checkBatch(monitor.id, datasetVersionId);
+    expect(log!.window.n).toBe(n);
+    expect(batch.window.n).toBe(n);
+    const numbers = (r: typeof batch) =>
+      [...r.columns, r.prediction!].map((c) => [c.column, c.test, c.value, c.drift, c.missing]);
+    expect(numbers(batch)).toEqual(numbers(log!));
+    expect(batch.prediction!.distribution).toEqual(log!.prediction!.distribution);
+    expect(batch.performance!.n).toBe(n);
+    expect(batch.performance!.metrics['accuracy']!.value).toBe(
+      log!.performance!.metrics['accuracy']!.value,
+    );
+  });
 });
