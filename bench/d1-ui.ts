@@ -215,12 +215,7 @@ async function setUp(page: Page): Promise<void> {
   await page.getByLabel('Validation share').fill('0');
   const started = performance.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await waitForText(
-    page,
-    page.getByRole('region', { name: 'Test results' }),
-    ' on y · ',
-    900_000,
-  );
+  await waitForText(page, page.getByRole('region', { name: 'Test results' }), ' on y · ', 900_000);
   log(`trained the 1-epoch linear model in ${fmt((performance.now() - started) / 1000)} s`);
   await page.getByLabel('Model name').fill('d1ui');
   await page.getByRole('button', { name: 'Register model' }).click();

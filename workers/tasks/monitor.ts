@@ -99,19 +99,24 @@ function tableColumn(
     throw new NotFoundError(`column of dataset version ${table.version.id}`, col.name);
   }
   const n = rows ? rows.length : data.length;
+  if (col.kind === 'numeric' && schema.encoding === 'f64') {
+    if (!rows) return Float64Array.from(data);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = data[rows[i]!]!;
+    return out;
+  }
   const at = rows ? (i: number) => data[rows[i]!]! : (i: number) => data[i]!;
   if (col.kind === 'numeric') {
-    if (schema.encoding === 'f64')
-      return rows ? Float64Array.from({ length: n }, (_, i) => at(i)) : Float64Array.from(data);
-    return Float64Array.from(
-      { length: n },
-      (_, i) => cellOf(cellValue(schema, at(i)), 'numeric') as number,
-    );
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = cellOf(cellValue(schema, at(i)), 'numeric') as number;
+    return out;
   }
-  return Array.from({ length: n }, (_, i) => {
+  const out: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
     const v = cellValue(schema, at(i));
-    return v === null ? null : String(v);
-  });
+    out[i] = v === null ? null : String(v);
+  }
+  return out;
 }
 
 /** Rows of a table as serving inputs for a signature. */
@@ -241,7 +246,8 @@ async function buildReference(modelVersionId: string): Promise<ReferenceProfile>
     features: run.features,
     targetColumn:
       table.columns[schema.findIndex((c) => c.name === run.target)] ?? new Float64Array(0),
-    columns: table.columns as Column[],
+    // No `columns`: the split needs only the target's rows, and counting every feature's
+    // distinct values (to explain left-out features) costs seconds on a million rows.
   });
   const rows = computeSplit(table.version, table.columns, setup, run.split).split.train;
   const columns = featureColumns(version.signature);
