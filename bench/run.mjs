@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 const workloads = [
   { id: 'D1', script: 'bench/d1-drift.ts', runner: ['npx', 'tsx'] },
   { id: 'D1M', script: 'bench/d1-monitor.ts', runner: ['npx', 'tsx'] },
+  { id: 'D1UI', script: 'bench/d1-ui.ts', runner: ['npx', 'tsx'] },
   { id: 'I1', script: 'bench/i1-import.mjs', runner: ['node'] },
   { id: 'S1', script: 'bench/s1-store.mjs', runner: ['node'] },
   { id: 'T1', script: 'bench/t1-train.mjs', runner: ['node'] },
@@ -18,7 +19,7 @@ const workloads = [
   { id: 'H1', script: 'bench/h1-search.mjs', runner: ['node'] },
 ];
 // `npm run bench -- D1 T1` runs only those.
-const only = process.argv.slice(2).filter((a) => /^[A-Z]\d[A-Z]?$/.test(a));
+const only = process.argv.slice(2).filter((a) => /^[A-Z]\d[A-Z]*$/.test(a));
 
 let failed = 0;
 for (const w of workloads) {

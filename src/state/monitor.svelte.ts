@@ -249,18 +249,25 @@ export class MonitorState {
   private async afterAlerts(m: Monitor, alerts: Alert[]): Promise<void> {
     await Promise.all([this.loadSelected(), this.alerts.refresh()]);
     if (m.notify) this.alerts.notify(alerts);
+    // The automatic retraining policy: runs here, after a run or batch check started on this
+    // page (monitors only run on request), on alerts raised for the first time (alerts are
+    // idempotent per window and rule, so recomputing windows does not retrain again).
     if (alerts.length > 0 && m.retrain.auto && m.retrain.datasetId) {
-      const newest = this.app.datasets.find((d) => d.dataset.id === m.retrain.datasetId)
-        ?.versions[0];
-      if (newest) {
-        await db.appendAudit({
-          at: Date.now(),
-          kind: 'retrain.triggered',
-          subject: m.id,
-          message: `Automatic retraining policy of “${m.name}”: ${alerts[0]!.message}`,
-        });
-        await this.retrain(m, newest.id, alerts[0]!);
+      // The newest version from the store, not the page's dataset list (which may be stale).
+      const newest = (await db.listVersions(m.retrain.datasetId))[0];
+      if (!newest) {
+        this.error =
+          `The retraining policy of “${m.name}” found no version of its dataset ` +
+          `${m.retrain.datasetId}; choose another retraining dataset in its settings.`;
+        return;
       }
+      await db.appendAudit({
+        at: Date.now(),
+        kind: 'retrain.triggered',
+        subject: m.id,
+        message: `Automatic retraining policy of “${m.name}”: ${alerts[0]!.message}`,
+      });
+      await this.retrain(m, newest.id, alerts[0]!);
     }
   }
 

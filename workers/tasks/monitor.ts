@@ -8,23 +8,26 @@
  * this worker for its life, keyed by model version id. It is not stored in IndexedDB: it is a
  * pure function of immutable records (the dataset version, the run's split spec and the model),
  * so it can never be stale, and storing it would duplicate the training data (a 1M-row numeric
- * column is an 8 MB sorted copy) for a rebuild that costs one sort per column. Every later window
- * only profiles (sorts) its own values, as PERFORMANCE.md D1 asks.
+ * column is an 8 MB sorted copy) for a rebuild that costs one sort per column and one columnar
+ * scoring pass. Every later window only profiles (sorts) its own values, as PERFORMANCE.md D1
+ * asks (bench/d1-ui.ts measures it through the Monitor page's batch check).
  */
 import type { InputRow } from '../../src/lib/contracts/compute';
 import type {
   ColumnSchema,
   ModelVersion,
+  Prediction,
   PredictionLogEntry,
 } from '../../src/lib/contracts/entities';
-import { NotFoundError } from '../../src/lib/contracts/errors';
-import type {
-  Alert,
-  Monitor,
-  MonitorRunResult,
-  MonitorWindowReport,
+import { InvalidArgumentError, NotFoundError } from '../../src/lib/contracts/errors';
+import {
+  PREDICTION_COLUMN,
+  type Alert,
+  type Monitor,
+  type MonitorRunResult,
+  type MonitorWindowReport,
 } from '../../src/lib/contracts/monitoring';
-import { validateTrainingSetup, type Column } from '../../src/lib/data';
+import { transformRows, validateTrainingSetup, type Column } from '../../src/lib/data';
 import {
   countRejects,
   getDeployment,
@@ -33,12 +36,15 @@ import {
   getRun,
   listMonitorReports,
   listPredictions,
+  monitorAlertId,
   putMonitorReports,
   raiseAlerts,
   readServingState,
 } from '../../src/lib/db';
 import {
   buildMonitorReference,
+  cellOf,
+  columnsWindowReport,
   evaluateRules,
   featureColumns,
   logWindowReport,
@@ -46,13 +52,16 @@ import {
   predictionColumn,
   servingVersion,
   windowEntries,
+  windowRates,
   type ColumnValues,
+  type LabelledEntry,
   type MonitoredColumn,
   type ReferenceProfile,
 } from '../../src/lib/monitor';
+import { predictBatch } from '../ml';
 import { loadTable, type LoadedTable } from './load-table';
 import { computeSplit } from './prepare-data';
-import { predictRows } from './predict-rows';
+import { loadArtifactModel, predictRows } from './predict-rows';
 
 const references = new Map<string, Promise<ReferenceProfile>>();
 const versions = new Map<string, Promise<ModelVersion | undefined>>();
@@ -74,11 +83,14 @@ function cellValue(c: ColumnSchema, v: number): string | number | null {
   return c.type === 'datetime' ? new Date(v).toISOString() : v;
 }
 
-/** One monitored column's values at `rows` of a stored table (missing: NaN / null). */
+/**
+ * One monitored column's values at `rows` (null: every row, in order) of a stored table, as
+ * {@link extractColumns} reads the same cells from log entries (missing: NaN / null).
+ */
 function tableColumn(
   table: LoadedTable,
   col: MonitoredColumn,
-  rows: ArrayLike<number>,
+  rows: ArrayLike<number> | null,
 ): ColumnValues {
   const j = table.version.schema.findIndex((c) => c.name === col.name);
   const schema = table.version.schema[j];
@@ -86,13 +98,25 @@ function tableColumn(
   if (!schema || !data) {
     throw new NotFoundError(`column of dataset version ${table.version.id}`, col.name);
   }
+  const n = rows ? rows.length : data.length;
   if (col.kind === 'numeric' && schema.encoding === 'f64') {
-    return Float64Array.from({ length: rows.length }, (_, i) => data[rows[i]!]!);
+    if (!rows) return Float64Array.from(data);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = data[rows[i]!]!;
+    return out;
   }
-  return Array.from({ length: rows.length }, (_, i) => {
-    const v = cellValue(schema, data[rows[i]!]!);
-    return v === null ? null : String(v);
-  });
+  const at = rows ? (i: number) => data[rows[i]!]! : (i: number) => data[i]!;
+  if (col.kind === 'numeric') {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = cellOf(cellValue(schema, at(i)), 'numeric') as number;
+    return out;
+  }
+  const out: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const v = cellValue(schema, at(i));
+    out[i] = v === null ? null : String(v);
+  }
+  return out;
 }
 
 /** Rows of a table as serving inputs for a signature. */
@@ -115,16 +139,82 @@ function inputRows(table: LoadedTable, version: ModelVersion, rows: ArrayLike<nu
   });
 }
 
-/** Scores rows in batches and returns the prediction column's values. */
-async function predictionValues(version: ModelVersion, rows: InputRow[]): Promise<ColumnValues> {
+/** A model's predictions on rows of a table: the prediction column and each row's output. */
+interface Scored {
+  values: ColumnValues;
+  output(i: number): PredictionLogEntry['output'];
+}
+
+/**
+ * Scores rows of a stored table with a model version. Column by column (the training encoder
+ * `transformRows`, then one `predictBatch`) when the table has every column the model's
+ * preprocessing reads, with the encoding it was fitted on: the same vectors as the serving
+ * encoder gives for the same cells, without a row object per row. Otherwise row by row through
+ * the serving path (which parses text cells and names a bad or absent field).
+ */
+async function scoreTable(
+  version: ModelVersion,
+  table: LoadedTable,
+  rows: Int32Array,
+): Promise<Scored> {
   const column = predictionColumn(version.signature);
-  const out: (string | number)[] = [];
+  const { artifact, model } = await loadArtifactModel(version.artifactId);
+  const spec = artifact.preprocessing;
+  let x: Float32Array | null = null;
+  try {
+    x = transformRows(spec, table.version.schema, table.columns as Column[], rows);
+  } catch (e) {
+    if (!(e instanceof InvalidArgumentError)) throw e;
+  }
+  if (!x) return scoreRows(version, inputRows(table, version, rows));
+  const task = version.signature.target.task;
+  const out = await predictBatch(model, x, rows.length, spec.outputWidth, task);
+  if (column.kind === 'numeric') {
+    const { mean, std } = spec.target ?? { mean: 0, std: 1 };
+    const values = Float64Array.from(out, (v) => v * std + mean);
+    return { values, output: (i) => ({ label: values[i]!.toPrecision(6), value: values[i]! }) };
+  }
+  const labels = version.signature.target.labels ?? [];
+  const k = out.length / Math.max(rows.length, 1);
+  const best = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let b = 0;
+    for (let j = 1; j < k; j++) if (out[i * k + j]! > out[i * k + b]!) b = j;
+    best[i] = b;
+  }
+  const labelOf = (b: number) => labels[b] ?? String(b);
+  return {
+    values: Array.from(best, labelOf),
+    output: (i) => ({
+      label: labelOf(best[i]!),
+      value: best[i]!,
+      probabilities: Array.from(out.subarray(i * k, (i + 1) * k)),
+    }),
+  };
+}
+
+/** Scores serving inputs in batches (the row path of {@link scoreTable}). */
+async function scoreRows(version: ModelVersion, rows: InputRow[]): Promise<Scored> {
+  const column = predictionColumn(version.signature);
+  const predictions: Prediction[] = [];
   const BATCH = 4096;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const p = await predictRows(version.artifactId, version.id, rows.slice(i, i + BATCH));
-    for (const x of p) out.push(column.kind === 'numeric' ? x.value : x.label);
+    predictions.push(
+      ...(await predictRows(version.artifactId, version.id, rows.slice(i, i + BATCH))),
+    );
   }
-  return column.kind === 'numeric' ? Float64Array.from(out as number[]) : (out as string[]);
+  return {
+    values:
+      column.kind === 'numeric'
+        ? Float64Array.from(predictions, (p) => p.value)
+        : predictions.map((p) => p.label),
+    output: (i) => {
+      const p = predictions[i]!;
+      return p.probabilities
+        ? { label: p.label, value: p.value, probabilities: p.probabilities }
+        : { label: p.label, value: p.value };
+    },
+  };
 }
 
 /**
@@ -156,14 +246,15 @@ async function buildReference(modelVersionId: string): Promise<ReferenceProfile>
     features: run.features,
     targetColumn:
       table.columns[schema.findIndex((c) => c.name === run.target)] ?? new Float64Array(0),
-    columns: table.columns as Column[],
+    // No `columns`: the split needs only the target's rows, and counting every feature's
+    // distinct values (to explain left-out features) costs seconds on a million rows.
   });
   const rows = computeSplit(table.version, table.columns, setup, run.split).split.train;
   const columns = featureColumns(version.signature);
   const values = new Map(columns.map((c) => [c.name, tableColumn(table, c, rows)]));
   const prediction = {
     column: predictionColumn(version.signature),
-    values: await predictionValues(version, inputRows(table, version, rows)),
+    values: (await scoreTable(version, table, rows)).values,
   };
   return buildMonitorReference(modelVersionId, columns, values, prediction);
 }
@@ -186,7 +277,8 @@ function labelsOf(version: ModelVersion | undefined): readonly string[] {
 async function alertsFor(monitor: Monitor, reports: MonitorWindowReport[]): Promise<Alert[]> {
   const alerts: Alert[] = reports.flatMap((report) =>
     evaluateRules(monitor.rules, report).map((f) => ({
-      id: crypto.randomUUID(),
+      // One alert per (monitor, window, rule): recomputing a window raises nothing new.
+      id: monitorAlertId(report.id, f.rule.id),
       createdAt: Date.now(),
       source: {
         kind: 'monitor' as const,
@@ -208,10 +300,12 @@ async function alertsFor(monitor: Monitor, reports: MonitorWindowReport[]): Prom
  * Runs a monitor over its deployment's prediction log: every complete window without a report
  * (all complete windows with `recompute`) gets a report against the reference of the version
  * that answered it; the rules are evaluated on each new report and raise alerts (with audit
- * events).
+ * events). Alerts are idempotent per (monitor, window, rule): a recomputed window that still
+ * breaks a rule raises nothing new (the stored alert keeps its acknowledgement); one that no
+ * longer breaks it keeps its historical alert (it was raised and audited at the time).
  * @param monitorId the monitor
  * @param options `recompute`: replace existing reports (e.g. after changing tests)
- * @returns the new reports and alerts, and the window counts
+ * @returns the new reports, the alerts raised for the first time, and the window counts
  * @throws NotFoundError for a missing monitor, deployment, model version or training data
  */
 export async function runMonitor(
@@ -271,7 +365,9 @@ export async function runMonitor(
  * Checks a stored dataset version as one batch against the reference of the deployment's
  * current primary version: drift of every monitored column, the primary's predictions on the
  * batch against its predictions on the training rows, and performance when the batch has the
- * target column. The report is stored and the rules are evaluated.
+ * target column. The batch is read and scored column by column (see {@link scoreTable}), so a
+ * million-row batch costs a few column copies, one forward pass and the drift tests, not a
+ * million log entries. The report is stored and the rules are evaluated.
  * @param monitorId the monitor
  * @param datasetVersionId the batch
  * @returns the report and the alerts raised
@@ -288,42 +384,40 @@ export async function checkBatch(
   const [reference, version] = await Promise.all([referenceFor(primary), versionOf(primary)]);
   if (!version) throw new NotFoundError('model version', primary);
   const table = await loadTable(datasetVersionId);
-  const rows = Int32Array.from({ length: table.version.rowCount }, (_, i) => i);
-  const inputs = inputRows(table, version, rows);
-  const predictions = await predictRows(version.artifactId, version.id, inputs);
+  const n = table.version.rowCount;
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  const scored = await scoreTable(version, table, rows);
+  // Read column by column: a million-row batch never becomes a million log entries.
+  const current = new Map<string, ColumnValues>(
+    reference.columns.map((c) => [c.name, tableColumn(table, c, null)]),
+  );
+  if (reference.prediction) current.set(PREDICTION_COLUMN, scored.values);
+  // Performance from the batch's target column, when it has one.
   const target = version.signature.target.name;
   const targetIndex = table.version.schema.findIndex((c) => c.name === target);
+  const labelled: LabelledEntry[] = [];
+  if (targetIndex >= 0) {
+    const schema = table.version.schema[targetIndex]!;
+    const data = table.columns[targetIndex]!;
+    for (let i = 0; i < n; i++) {
+      const label = cellValue(schema, data[i]!);
+      if (label !== null)
+        labelled.push({ label, output: scored.output(i), modelVersionId: primary });
+    }
+  }
   const now = Date.now();
-  const entries: PredictionLogEntry[] = inputs.map((row, i) => {
-    const entry: PredictionLogEntry = {
-      id: String(i),
-      deploymentId: monitor.deploymentId,
-      at: now,
-      rowKey: String(i + 1),
-      inputs: row,
-      output: { label: predictions[i]!.label, value: predictions[i]!.value },
-      modelVersionId: primary,
-      responder: 'primary',
-      reason: 'batch check',
-      latencyMs: 0,
-    };
-    if (predictions[i]!.probabilities) entry.output.probabilities = predictions[i]!.probabilities;
-    const label =
-      targetIndex >= 0
-        ? cellValue(table.version.schema[targetIndex]!, table.columns[targetIndex]![i]!)
-        : null;
-    if (label !== null) entry.label = label;
-    return entry;
-  });
   const report: MonitorWindowReport = {
-    ...logWindowReport({
+    ...columnsWindowReport({
       id: `${monitorId}:batch:${crypto.randomUUID()}`,
       monitor,
       reference,
       task: version.signature.target.task,
       labelsOf: () => labelsOf(version),
-      window: { index: -1, from: now, to: now },
-      entries,
+      window: { index: -1, from: now, to: now, n },
+      current,
+      labelled,
+      // Every row is answered by the primary; nothing is rejected or falls back.
+      rates: windowRates([], 0),
       rejected: 0,
       now,
     }),

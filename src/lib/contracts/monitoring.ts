@@ -151,7 +151,7 @@ export interface MonitorWindowReport {
 export interface MonitorRunResult {
   /** Reports computed in this run. */
   reports: MonitorWindowReport[];
-  /** Alerts raised in this run. */
+  /** Alerts raised in this run (not those a recomputed window had raised before). */
   alerts: Alert[];
   /** Windows in the log, and how many of them are still open (waiting for more entries). */
   windows: number;

@@ -9,10 +9,24 @@ import type { Alert } from '../contracts/monitoring';
 import { getDb } from './connection';
 import { withStorageErrors } from './storage-errors';
 
+function auditOf(a: Alert): AuditEvent {
+  return {
+    at: a.createdAt,
+    kind: 'alert.raised',
+    subject: a.id,
+    message: `${a.severity} alert: ${a.message}`,
+    detail: { source: a.source, value: a.value, threshold: a.threshold },
+  };
+}
+
 /**
- * Stores new alerts and one `alert.raised` audit event per alert, atomically.
+ * Stores new alerts and one `alert.raised` audit event per alert, atomically. Idempotent by id:
+ * an alert whose id is already stored is skipped (no second alert, no second audit event, and the
+ * stored one keeps its acknowledgement, time, value and message), so a caller that derives ids
+ * from what the alert is about (a monitor's window and rule, see {@link monitorAlertId}) can
+ * raise the same alert again without duplicating it.
  * @param alerts the alerts (unacknowledged)
- * @returns the stored alerts
+ * @returns the alerts stored by this call (those whose ids were new)
  * @throws {StorageFullError} when the browser has no space left
  * @example
  * await raiseAlerts([{ id: 'a1', createdAt: Date.now(), source: { kind: 'monitor', monitorId: 'm1',
@@ -22,20 +36,35 @@ import { withStorageErrors } from './storage-errors';
 export async function raiseAlerts(alerts: readonly Alert[]): Promise<Alert[]> {
   if (alerts.length === 0) return [];
   const db = await getDb();
-  const events: AuditEvent[] = alerts.map((a) => ({
-    at: a.createdAt,
-    kind: 'alert.raised',
-    subject: a.id,
-    message: `${a.severity} alert: ${a.message}`,
-    detail: { source: a.source, value: a.value, threshold: a.threshold },
-  }));
-  await withStorageErrors('alerts', () =>
+  return withStorageErrors('alerts', () =>
     db.transaction('rw', [db.alerts, db.auditLog], async () => {
-      await db.alerts.bulkPut([...alerts]);
-      await db.auditLog.bulkAdd(events);
+      const stored = await db.alerts.bulkGet(alerts.map((a) => a.id));
+      const seen = new Set<string>();
+      const fresh = alerts.filter((a, i) => {
+        if (stored[i] !== undefined || seen.has(a.id)) return false;
+        seen.add(a.id);
+        return true;
+      });
+      if (fresh.length === 0) return [];
+      await db.alerts.bulkAdd(fresh);
+      await db.auditLog.bulkAdd(fresh.map(auditOf));
+      return fresh;
     }),
   );
-  return [...alerts];
+}
+
+/**
+ * The id of the alert a monitor rule raises on a window report: one alert per (monitor, window,
+ * rule). Log window reports have stable ids (`monitorId:windowIndex`), so recomputing a window
+ * raises the same id; each batch check's report has its own id, so each check alerts anew.
+ * @param reportId the window report's id
+ * @param ruleId the rule's id
+ * @returns the alert id
+ * @example
+ * monitorAlertId('m1:3', 'drift') // 'm1:3:drift'
+ */
+export function monitorAlertId(reportId: string, ruleId: string): string {
+  return `${reportId}:${ruleId}`;
 }
 
 /**

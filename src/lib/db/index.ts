@@ -82,7 +82,13 @@ export {
   putMonitor,
   putMonitorReports,
 } from './monitors';
-export { acknowledgeAlert, countUnacknowledgedAlerts, listAlerts, raiseAlerts } from './alerts';
+export {
+  acknowledgeAlert,
+  countUnacknowledgedAlerts,
+  listAlerts,
+  monitorAlertId,
+  raiseAlerts,
+} from './alerts';
 export { countRejects, recordRejects } from './serving-rejects';
 // A/B experiment repositories (issue 7) below this line.
 export {

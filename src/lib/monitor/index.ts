@@ -33,7 +33,13 @@ export {
   type LabelledEntry,
 } from './window-performance';
 export { windowRates, type WindowRates } from './window-rates';
-export { logWindowReport, servingVersion, type LogWindowInput } from './window-report';
+export {
+  logWindowReport,
+  columnsWindowReport,
+  servingVersion,
+  type LogWindowInput,
+  type ColumnsWindowInput,
+} from './window-report';
 export {
   alertMetric,
   listAlertMetrics,

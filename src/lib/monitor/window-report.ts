@@ -5,11 +5,11 @@
 import type { PredictionLogEntry, Task } from '../contracts/entities';
 import type { Monitor, MonitorWindowReport } from '../contracts/monitoring';
 import { PREDICTION_COLUMN } from '../contracts/monitoring';
-import { extractColumns, type MonitoredColumn } from './monitored-columns';
+import { extractColumns, type ColumnValues, type MonitoredColumn } from './monitored-columns';
 import type { ReferenceProfile } from './reference-profile';
 import { windowDrift } from './window-drift';
-import { windowPerformance } from './window-performance';
-import { windowRates } from './window-rates';
+import { windowPerformance, type LabelledEntry } from './window-performance';
+import { windowRates, type WindowRates } from './window-rates';
 
 /** Inputs of {@link logWindowReport}. */
 export interface LogWindowInput {
@@ -37,34 +37,83 @@ export interface LogWindowInput {
  */
 export function logWindowReport(input: LogWindowInput): MonitorWindowReport {
   const { reference, entries } = input;
-  const columns: MonitoredColumn[] = reference.columns.map(({ name, kind }) => ({ name, kind }));
-  if (reference.prediction)
-    columns.push({ name: PREDICTION_COLUMN, kind: reference.prediction.kind });
+  return columnsWindowReport({
+    ...input,
+    window: { ...input.window, n: entries.length },
+    current: extractColumns(entries, monitoredColumns(reference)),
+    labelled: entries,
+    rates: windowRates(entries, input.rejected),
+  });
+}
+
+/** Inputs of {@link columnsWindowReport}. */
+export interface ColumnsWindowInput {
+  id: string;
+  monitor: Pick<Monitor, 'id' | 'columns' | 'driftShare'>;
+  reference: ReferenceProfile;
+  task: Task;
+  /** Class labels of a model version, in probability order. */
+  labelsOf: (modelVersionId: string) => readonly string[];
+  window: { index: number; from: number; to: number; n: number };
+  /**
+   * The window's values of every column of the reference (by name) and of the predictions (by
+   * {@link PREDICTION_COLUMN}), as {@link extractColumns} gives them for log entries.
+   */
+  current: ReadonlyMap<string, ColumnValues>;
+  /** The window's entries with a true label (others are ignored) for the performance. */
+  labelled: readonly LabelledEntry[];
+  rates: WindowRates;
+  /** Rejected requests in the window's span. */
+  rejected: number;
+  now: number;
+}
+
+/**
+ * The report of a window given as column values (e.g. a stored dataset version checked as one
+ * batch, read column by column instead of as log entries): the same drift, performance and
+ * rates as {@link logWindowReport}, which is this function over the entries' columns.
+ * @param input the window's column values, labelled entries and rates, the reference and the
+ *   monitor's settings
+ * @returns the report (`source: 'log'` and `durationMs` 0 for the caller to adjust)
+ * @throws {InvalidArgumentError} for a bad drift share or a test that does not apply to a column
+ * @example
+ * columnsWindowReport({ id, monitor, reference, task: 'regression', labelsOf, window: { index: -1, from: now, to: now, n: 1e6 },
+ *   current: new Map([['x0', x0], ['(prediction)', predicted]]), labelled: [], rates: windowRates([], 0), rejected: 0, now }).driftShare // 0.2
+ */
+export function columnsWindowReport(input: ColumnsWindowInput): MonitorWindowReport {
+  const { reference } = input;
   const drift = windowDrift(
     reference,
-    extractColumns(entries, columns),
+    input.current,
     input.monitor.columns,
     input.monitor.driftShare,
   );
-  const rates = windowRates(entries, input.rejected);
   return {
     id: input.id,
     monitorId: input.monitor.id,
     createdAt: input.now,
     source: 'log',
     modelVersionId: reference.modelVersionId,
-    window: { ...input.window, n: entries.length },
+    window: input.window,
     columns: drift.columns,
     prediction: drift.prediction,
     driftShare: drift.driftShare,
     datasetDrift: drift.datasetDrift,
-    performance: windowPerformance(entries, input.task, input.labelsOf, {
+    performance: windowPerformance(input.labelled, input.task, input.labelsOf, {
       seed: 1 + Math.abs(input.window.index),
     }),
-    ...rates,
+    ...input.rates,
     rejected: input.rejected,
     durationMs: 0,
   };
+}
+
+/** The reference's columns and, when it has them, the predictions. */
+function monitoredColumns(reference: ReferenceProfile): MonitoredColumn[] {
+  const columns: MonitoredColumn[] = reference.columns.map(({ name, kind }) => ({ name, kind }));
+  if (reference.prediction)
+    columns.push({ name: PREDICTION_COLUMN, kind: reference.prediction.kind });
+  return columns;
 }
 
 /**

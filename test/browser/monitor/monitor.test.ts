@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Monitor } from '../../../src/lib/contracts/monitoring';
 import {
+  acknowledgeAlert,
   getRun,
   listAlerts,
   listAudit,
@@ -75,9 +76,18 @@ describe('monitor task', () => {
     expect((await listMonitorReports(monitor.id)).map((r) => r.id)).toEqual(
       first.reports.map((r) => r.id),
     );
+    // The always-true rule fired once on each window, with an audit event each.
+    expect(first.alerts.map((a) => a.id).sort()).toEqual([
+      `${monitor.id}:0:acc`,
+      `${monitor.id}:1:acc`,
+    ]);
+    await acknowledgeAlert(first.alerts[0]!.id, 123, 'local user');
     // Incremental: nothing new until the open window fills.
     expect((await runMonitor(monitor.id)).reports).toEqual([]);
-    expect((await runMonitor(monitor.id, { recompute: true })).reports).toHaveLength(2);
+    // Recomputing still breaks the rule on both windows, but raises no second alert.
+    const again = await runMonitor(monitor.id, { recompute: true });
+    expect(again.reports).toHaveLength(2);
+    expect(again.alerts).toEqual([]);
 
     // The reference: the training split rows of v2's run, cached per version.
     const reference = await referenceFor(v2.id);
@@ -111,11 +121,34 @@ describe('monitor task', () => {
     expect(r0!.performance!.n).toBe(40);
     expect(r0!.performance!.metrics['accuracy']!.lo).not.toBeNull();
 
-    // The always-true rule fired on each new report (3 runs: 2 + 0 + 2 reports), with audit events.
+    // Still one alert per (window, rule); the acknowledged one stays acknowledged.
     const alerts = await listAlerts({ monitorId: monitor.id });
-    expect(alerts).toHaveLength(4);
+    expect(alerts).toHaveLength(2);
     expect(alerts[0]!.message).toMatch(/^m, window [01]: accuracy/);
-    expect((await listAudit({ kind: 'alert.raised' })).length).toBe(4);
+    expect(alerts.find((a) => a.id === first.alerts[0]!.id)!.acknowledgedAt).toBe(123);
+    expect((await listAudit({ kind: 'alert.raised' })).length).toBe(2);
+
+    // After a settings change the windows no longer break `acc` (its historical alerts are kept)
+    // but break a new rule: recomputing raises that rule's alerts only.
+    await putMonitor({
+      ...monitor,
+      rules: [
+        { ...monitor.rules[0]!, threshold: -1 },
+        { id: 'rej', metric: 'fallbackRate', op: '>=', threshold: 0, severity: 'warning' },
+      ],
+    });
+    const changed = await runMonitor(monitor.id, { recompute: true });
+    expect(changed.alerts.map((a) => a.id).sort()).toEqual([
+      `${monitor.id}:0:rej`,
+      `${monitor.id}:1:rej`,
+    ]);
+    expect((await listAlerts({ monitorId: monitor.id })).map((a) => a.id).sort()).toEqual([
+      `${monitor.id}:0:acc`,
+      `${monitor.id}:0:rej`,
+      `${monitor.id}:1:acc`,
+      `${monitor.id}:1:rej`,
+    ]);
+    await putMonitor(monitor);
 
     // A batch check of the stored version: drift, predictions and performance from its target.
     const batch = await checkBatch(monitor.id, datasetVersionId);
@@ -128,5 +161,38 @@ describe('monitor task', () => {
     expect(batch.report.prediction).not.toBeNull();
     expect(batch.report.performance!.n).toBe(batch.report.window.n);
     expect(batch.alerts).toHaveLength(1);
+  });
+
+  it('checks a batch column by column with the same numbers as the log path on the same rows', async () => {
+    clearReferenceCache();
+    const { datasetVersionId, deployment } = await setUpDeployment();
+    // Every row through serving (row objects, the serving encoder), as one window of the log.
+    const replayed = await replay(
+      {
+        replayId: 'all',
+        deploymentId: deployment.id,
+        datasetVersionId,
+        labelColumn: 'species',
+        rate: 0,
+        limit: 10_000,
+      },
+      () => undefined,
+    );
+    const n = replayed.logged;
+    const monitor = await putMonitor(
+      monitorOf(deployment.id, { window: { kind: 'count', size: n } }),
+    );
+    const [log] = (await runMonitor(monitor.id)).reports;
+    const { report: batch } = await checkBatch(monitor.id, datasetVersionId);
+    expect(log!.window.n).toBe(n);
+    expect(batch.window.n).toBe(n);
+    const numbers = (r: typeof batch) =>
+      [...r.columns, r.prediction!].map((c) => [c.column, c.test, c.value, c.drift, c.missing]);
+    expect(numbers(batch)).toEqual(numbers(log!));
+    expect(batch.prediction!.distribution).toEqual(log!.prediction!.distribution);
+    expect(batch.performance!.n).toBe(n);
+    expect(batch.performance!.metrics['accuracy']!.value).toBe(
+      log!.performance!.metrics['accuracy']!.value,
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   listAudit,
   listMonitorReports,
   listMonitors,
+  monitorAlertId,
   putMonitor,
   putMonitorReports,
   raiseAlerts,
@@ -121,6 +122,31 @@ describe('alert repository', () => {
     ]);
     expect(audit[0]!.message).toBe('local user acknowledged: alert a2');
     await expect(acknowledgeAlert('nope', 1, 'x')).rejects.toThrow(NotFoundError);
+  });
+
+  it('raises an alert id once: raising it again adds nothing and keeps its acknowledgement', async () => {
+    const id = monitorAlertId('m1:3', 'drift');
+    expect(id).toBe('m1:3:drift');
+    expect(await raiseAlerts([alert(id, 1)])).toHaveLength(1);
+    await acknowledgeAlert(id, 5, 'local user');
+    // A recomputed window raises the same alert (new time and value) and another one.
+    const again = await raiseAlerts([
+      { ...alert(id, 9), value: 2 },
+      alert('m1:3:other', 9),
+      alert('m1:3:other', 9),
+    ]);
+    expect(again.map((a) => a.id)).toEqual(['m1:3:other']);
+    expect(await listAlerts()).toEqual([
+      alert('m1:3:other', 9),
+      { ...alert(id, 1), acknowledgedAt: 5 },
+    ]);
+    expect(await countUnacknowledgedAlerts()).toBe(1);
+    expect((await listAudit({ kind: 'alert.raised' })).map((e) => e.subject)).toEqual([
+      'm1:3:other',
+      id,
+    ]);
+    expect(await raiseAlerts([alert(id, 10), alert('m1:3:other', 10)])).toEqual([]);
+    expect(await listAudit({ kind: 'alert.' })).toHaveLength(3);
   });
 });
 
