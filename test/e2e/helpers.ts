@@ -37,8 +37,11 @@ export async function guardOrigin(
   };
 }
 
-/** Selects the first option of a `<select>` whose text contains `text`. */
-export async function selectOptionContaining(select: Locator, text: string): Promise<void> {
+/** Selects the first option of a `<select>` whose text contains `text` (or matches it). */
+export async function selectOptionContaining(
+  select: Locator,
+  text: string | RegExp,
+): Promise<void> {
   const option = select.locator('option', { hasText: text }).first();
   await expect(option).toBeAttached();
   // The list re-renders when the store refreshes after an import, so read the value and select

@@ -1,16 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { guardOrigin } from './helpers';
-
-/** Selects the first option whose text matches `pattern` (lists re-render after refreshes). */
-async function selectMatching(select: Locator, pattern: RegExp): Promise<void> {
-  const option = select.locator('option', { hasText: pattern }).first();
-  await expect(option).toBeAttached();
-  await expect(async () => {
-    const value = await option.evaluate((o) => (o as HTMLOptionElement).value);
-    await select.selectOption(value, { timeout: 1_000 });
-    expect(await select.inputValue()).toBe(value);
-  }).toPass({ timeout: 20_000 });
-}
+import { expect, test, type Page } from '@playwright/test';
+import { guardOrigin, selectOptionContaining } from './helpers';
 
 async function workshopModel(page: Page): Promise<void> {
   // The workshop: Palmer penguins of Dream + Torgersen (v1) and v1 followed by Biscoe (v2).
@@ -21,7 +10,7 @@ async function workshopModel(page: Page): Promise<void> {
   });
 
   await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await selectMatching(page.getByLabel('Dataset'), /drift workshop.*176 rows/);
+  await selectOptionContaining(page.getByLabel('Dataset'), /drift workshop.*176 rows/);
   await page.getByLabel('Target column').selectOption('Species');
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
   await page.getByLabel('Epochs').fill('40');
@@ -63,7 +52,7 @@ test('replay drifted traffic, see drift flagged with the right tests, alert, ret
   await deployments.getByLabel('Deployment name').fill('field station');
   await deployments.getByRole('button', { name: 'Create deployment' }).click();
   const replay = page.getByRole('region', { name: 'Replay and labels' });
-  await selectMatching(replay.getByLabel('Dataset version'), /drift workshop.*344 rows/);
+  await selectOptionContaining(replay.getByLabel('Dataset version'), /drift workshop.*344 rows/);
   await replay.getByRole('combobox', { name: 'Label column', exact: true }).selectOption('Species');
   await replay.getByRole('button', { name: 'Replay' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Replayed' })).toContainText(
@@ -134,7 +123,7 @@ test('replay drifted traffic, see drift flagged with the right tests, alert, ret
 
   // Retrain from an alert on the newer version (every island): challenger, then the comparison.
   const alertsPanel = page.getByRole('region', { name: 'Alerts' });
-  await selectMatching(
+  await selectOptionContaining(
     alertsPanel.getByLabel('Retrain on dataset version'),
     /drift workshop.*344 rows/,
   );
