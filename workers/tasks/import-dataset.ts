@@ -11,7 +11,7 @@ import { CancelledError, DataError, NotFoundError } from '../../src/lib/contract
 import type { Column } from '../../src/lib/data/columns';
 import { appendTable, checkSameColumns } from '../../src/lib/data/append-table';
 import { InvalidTextError } from '../../src/lib/data/decode-text';
-import { previewSource } from '../../src/lib/data/preview-source';
+import { PREVIEW_CHARS, previewSource } from '../../src/lib/data/preview-source';
 import { readTable, type ReadTableResult } from '../../src/lib/data/read-table';
 import {
   createDataset,
@@ -30,8 +30,6 @@ export interface ImportResult {
   columns: Column[];
 }
 
-/** Characters decoded for a preview. */
-const PREVIEW_CHARS = 256 * 1024;
 /** Least time between two progress reports. */
 const PROGRESS_MS = 100;
 /** Share of the progress bar given to reading and parsing (the rest is storing). */

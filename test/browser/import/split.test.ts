@@ -44,6 +44,23 @@ describe('importDataset with a second worker', () => {
     expect(two.columns).toEqual(one.columns);
   });
 
+  it('a second worker kept from an import reads the next ones (after a fallback too)', async () => {
+    const rng = createRng(9);
+    const texts = [0, 1, 2].map((k) => {
+      const lines = ['a,b,c'];
+      for (let i = 0; i < 20_000; i++) lines.push(`${rng.normal()},${i % (k + 2)},t${i % 7}`);
+      return `${lines.join('\r\n')}\r\n`;
+    });
+    // The middle one falls back (cut inside a quoted field), so its worker is terminated.
+    texts[1] = `a,b,c\n1,2,x\n3,4,"${'y\n'.repeat(50_000)}"\n5,6,z\n`;
+    for (const text of texts) {
+      const one = await importWith(text, false);
+      const two = await importWith(text, true);
+      expect(two.version.id).toBe(one.version.id);
+      expect(two.columns).toEqual(one.columns);
+    }
+  });
+
   it('reads on itself when the cut is inside a quoted field', async () => {
     // One huge quoted cell with line breaks spans the middle of the file.
     const big = `"${'line\n'.repeat(20_000)}"`;
