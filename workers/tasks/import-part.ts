@@ -74,12 +74,11 @@ export async function readPart(
 
 /** The typed arrays of a part (to transfer them). */
 export function partBuffers(part: TablePart): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
+  const out = new Set<ArrayBuffer>();
   for (const c of part.columns) {
-    const a = c.f64 ?? c.i32;
-    if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+    for (const a of c.f64 ?? c.i32 ?? []) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   }
-  return out;
+  return [...out];
 }
 
 /** Runs a {@link PartRequest} somewhere; resolves to the part or null. */

@@ -41,7 +41,7 @@ import { isMissing, parseBoolean, parseDatetime, parseInteger, parseNumber } fro
  * The state of a {@link ColumnBuilder} that read a later part of the rows (another worker, a
  * byte range starting at a record boundary), to be merged into the builder of the part before
  * it ({@link ColumnBuilder.mergePart}). Plain data and typed arrays: it can be posted between
- * workers (transfer `f64`/`i32`).
+ * workers (transfer the buffers of `f64`/`i32`).
  */
 export interface ColumnPart {
   mode: number;
@@ -51,8 +51,9 @@ export interface ColumnPart {
   missing: number;
   /** SAMPLE: the raw texts, still to be typed. */
   sample: string[];
-  f64: Float64Array | null;
-  i32: Int32Array | null;
+  /** The values in blocks, in order (not joined: the receiver joins them once, at its end). */
+  f64: Float64Array[] | null;
+  i32: Int32Array[] | null;
   allInt: boolean;
   min: number;
   max: number;
@@ -317,15 +318,14 @@ export class ColumnBuilder {
    */
   exportPart(): ColumnPart {
     const numeric = this.mode !== DICT && this.mode !== TYPED_DICT;
-    const rows = this.mode === SAMPLE || this.mode === DEAD ? 0 : this.rows;
     return {
       mode: this.mode,
       deadMode: this.deadMode,
       rows: this.rows,
       missing: this.missing,
       sample: this.sample,
-      f64: this.mode !== SAMPLE && this.mode !== DEAD && numeric ? this.concatF64(rows) : null,
-      i32: this.mode !== SAMPLE && this.mode !== DEAD && !numeric ? this.concatI32(rows) : null,
+      f64: this.mode !== SAMPLE && this.mode !== DEAD && numeric ? this.blocksF64() : null,
+      i32: this.mode !== SAMPLE && this.mode !== DEAD && !numeric ? this.blocksI32() : null,
       allInt: this.allInt,
       min: this.min,
       max: this.max,
@@ -390,19 +390,20 @@ export class ColumnBuilder {
       if (p.max > this.max) this.max = p.max;
     }
     if (mode === NUMBER || mode === DATETIME || mode === TYPED_F64) {
-      this.f64.push(this.f64Block.subarray(0, this.used), p.f64!);
+      this.f64.push(this.f64Block.subarray(0, this.used), ...p.f64!);
       this.f64Block = new Float64Array(FIRST_BLOCK);
     } else {
       // DICT / TYPED_DICT: p's keys join this dictionary in p's first-seen order.
       const map = new Int32Array(p.dictionary.length);
       for (let c = 0; c < map.length; c++) map[c] = this.code(p.dictionary[c]!);
-      const codes = p.i32!;
-      for (let i = 0; i < codes.length; i++) {
-        const c = codes[i]!;
-        if (c >= 0) codes[i] = map[c]!;
+      for (const codes of p.i32!) {
+        for (let i = 0; i < codes.length; i++) {
+          const c = codes[i]!;
+          if (c >= 0) codes[i] = map[c]!;
+        }
       }
       this.hasSpace ||= p.hasSpace;
-      this.i32.push(this.i32Block.subarray(0, this.used), codes);
+      this.i32.push(this.i32Block.subarray(0, this.used), ...p.i32!);
       this.i32Block = new Int32Array(FIRST_BLOCK);
     }
     this.used = 0;
@@ -672,6 +673,24 @@ export class ColumnBuilder {
         ? { name: this.name, type, encoding, dictionary: dictionary ?? [], missing }
         : { name: this.name, type, encoding, missing };
     return { schema, values };
+  }
+
+  /** The f64 blocks in order, the last one cut to its values; the builder's are handed over. */
+  private blocksF64(): Float64Array[] {
+    const out = [...this.f64, this.f64Block.subarray(0, this.used)];
+    this.f64 = [];
+    this.f64Block = new Float64Array(0);
+    this.used = 0;
+    return out;
+  }
+
+  /** The i32 blocks in order, as {@link blocksF64}. */
+  private blocksI32(): Int32Array[] {
+    const out = [...this.i32, this.i32Block.subarray(0, this.used)];
+    this.i32 = [];
+    this.i32Block = new Int32Array(0);
+    this.used = 0;
+    return out;
   }
 
   private concatF64(rows: number): Float64Array {
