@@ -130,6 +130,12 @@ export class ColumnBuilder {
   private readonly sampleSize: number;
   private readonly parseTyped: ((t: string) => number | null | 'invalid') | undefined;
   private sample: string[] = [];
+  /**
+   * For each sampled cell, the scanner's value when it read the cell as a plain decimal (then
+   * `parseNumber` would give exactly that), else NaN; and its `NUM_*` flags.
+   */
+  private sampleX: number[] = [];
+  private sampleFlags: number[] = [];
 
   private f64: Float64Array[] = [];
   private i32: Int32Array[] = [];
@@ -191,9 +197,7 @@ export class ColumnBuilder {
         this.addDict(text, s, e);
         return true;
       case SAMPLE:
-        this.sample.push(text.slice(s, e));
-        this.rows++;
-        if (this.sample.length >= this.sampleSize) this.choose();
+        this.addSample(text.slice(s, e), NaN, 0);
         return true;
       case DATETIME:
         this.addDatetime(text.slice(s, e));
@@ -220,6 +224,12 @@ export class ColumnBuilder {
    */
   addFields(b: RecordBatch, f0: number, width: number, j: number, count: number): number {
     let k = 0;
+    for (let f = f0 + j; k < count && this.mode === SAMPLE; k++, f += width) {
+      // Sampled with the scanner's reading, so choosing the mode need not parse it again.
+      const s = b.fieldStart[f]!;
+      const text = s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!;
+      this.addSample(text, b.fieldNumber[f]!, b.fieldFlags[f]!);
+    }
     while (k < count && this.mode === NUMBER) {
       k = this.numberRun(b, f0 + j, width, k, count);
       if (k < count) {
@@ -284,6 +294,14 @@ export class ColumnBuilder {
     this.canonical = canonical;
     this.padCandidate = pad;
     return k;
+  }
+
+  private addSample(text: string, x: number, flags: number): void {
+    this.sample.push(text);
+    this.sampleX.push(x);
+    this.sampleFlags.push(flags);
+    this.rows++;
+    if (this.sample.length >= this.sampleSize) this.choose();
   }
 
   private addString(v: string): boolean {
@@ -415,18 +433,53 @@ export class ColumnBuilder {
 
   private choose(): void {
     const sample = this.sample;
+    const xs = this.sampleX;
+    const flags = this.sampleFlags;
     this.sample = [];
+    this.sampleX = [];
+    this.sampleFlags = [];
     this.rows -= sample.length;
     const present: string[] = [];
-    for (const v of sample) if (!isMissing(v)) present.push(v.trim());
+    // A cell the scanner read as a plain decimal is present (no missing marker is one), needs
+    // no trimming, and is a number for parseNumber; only the other cells are parsed here.
+    let numbers = true;
+    for (let i = 0; i < sample.length; i++) {
+      const v = sample[i]!;
+      if (xs[i] === xs[i]) present.push(v);
+      else if (!isMissing(v)) {
+        const t = v.trim();
+        present.push(t);
+        if (numbers && typeof parseNumber(t) !== 'number') numbers = false;
+      }
+    }
     let mode = DICT;
     if (present.length > 0) {
-      if (present.every((v) => typeof parseNumber(v) === 'number') && !isZeroPadded(present)) {
+      if (numbers && !isZeroPadded(present)) {
         mode = NUMBER;
       } else if (present.every((v) => typeof parseDatetime(v) === 'number')) mode = DATETIME;
     }
     this.start(mode);
-    for (const v of sample) this.add(v, 0, v.length);
+    for (let i = 0; i < sample.length; i++) {
+      const v = sample[i]!;
+      const x = xs[i]!;
+      if (mode === NUMBER && x === x) this.addScanned(x, flags[i]!, v);
+      else this.add(v, 0, v.length);
+    }
+  }
+
+  /** One plain decimal read by the scanner, in number mode: {@link numberRun} for one cell. */
+  private addScanned(value: number, fl: number, text: string): void {
+    const x = value === 0 ? 0 : value;
+    if (this.padCandidate) this.padCandidate = this.padStep(fl, text.length, text, 0);
+    if (fl !== 0 && this.allInt) {
+      if (fl & (NUM_DOT | NUM_LONG) && !Number.isSafeInteger(x)) this.allInt = false;
+      else if (fl & (NUM_PLUS | NUM_DOT | NUM_LEADING_ZERO) || (fl & NUM_MINUS && x === 0)) {
+        this.canonical = false;
+      }
+    }
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.pushF64(x);
   }
 
   private start(mode: number): void {
