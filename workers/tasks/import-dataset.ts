@@ -21,7 +21,7 @@ import {
   readColumns,
   writeDatasetVersion,
 } from '../../src/lib/db';
-import { splitSource } from './import-part';
+import { preparePartWorker, splitSource } from './import-part';
 import { openSource, type ImportSource } from './import-source';
 
 /** What {@link importDataset} returns: the stored version and its columns, still in memory. */
@@ -54,6 +54,7 @@ export function cancelImport(importId: string): void {
  */
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
   const source = await openSource(request, request.options?.encoding);
+  if (source.blob) preparePartWorker(source.blob.size);
   const { text, truncated } = await source.headText(PREVIEW_CHARS);
   const preview = previewSource(text, request.fileName, request.options ?? {}, truncated);
   return { ...preview, encoding: source.encoding, notes: [...source.notes, ...preview.notes] };

@@ -101,6 +101,16 @@ function partWorker(): Worker {
   );
 }
 
+/**
+ * Starts a second worker ahead of an import of a file big enough to be cut in two (called by
+ * the preview, which the user sees first), so that its start-up is not paid by the import.
+ * @param bytes the file's size
+ */
+export function preparePartWorker(bytes: number): void {
+  if (idleWorker || bytes < splitMin || typeof Worker === 'undefined') return;
+  idleWorker = partWorker();
+}
+
 /** Keeps a worker that has no request running for the next import (one is kept at most). */
 function keep(worker: Worker): void {
   worker.onmessage = null;

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../../../src/lib/db';
 import { createRng } from '../../../src/lib/stats/rng';
-import { importDataset } from '../../../workers/tasks/import-dataset';
+import { importDataset, previewImport } from '../../../workers/tasks/import-dataset';
 import {
   SPLIT_MIN_BYTES,
   setSplitMinBytes,
@@ -59,6 +59,18 @@ describe('importDataset with a second worker', () => {
       expect(two.version.id).toBe(one.version.id);
       expect(two.columns).toEqual(one.columns);
     }
+  });
+
+  it('a worker started by the preview reads the import that follows', async () => {
+    const text = `p,q\n${Array.from({ length: 30_000 }, (_, i) => `${i / 3},${i % 5}`).join('\n')}\n`;
+    const one = await importWith(text, false);
+    setSplitMinBytes(1);
+    const file = new File([text], 'gen.csv', { type: 'text/csv' });
+    const preview = await previewImport({ name: 'gen', fileName: 'gen.csv', file });
+    expect(preview.header).toEqual(['p', 'q']);
+    const two = await importWith(text, true);
+    expect(two.version.id).toBe(one.version.id);
+    expect(two.columns).toEqual(one.columns);
   });
 
   it('reads on itself when the cut is inside a quoted field', async () => {
