@@ -11,7 +11,7 @@ import { CancelledError, DataError, NotFoundError } from '../../src/lib/contract
 import type { Column } from '../../src/lib/data/columns';
 import { appendTable, checkSameColumns } from '../../src/lib/data/append-table';
 import { InvalidTextError } from '../../src/lib/data/decode-text';
-import { previewSource } from '../../src/lib/data/preview-source';
+import { PREVIEW_CHARS, previewSource } from '../../src/lib/data/preview-source';
 import { readTable, type ReadTableResult } from '../../src/lib/data/read-table';
 import {
   createDataset,
@@ -21,7 +21,7 @@ import {
   readColumns,
   writeDatasetVersion,
 } from '../../src/lib/db';
-import { splitSource } from './import-part';
+import { preparePartWorker, splitSource } from './import-part';
 import { openSource, type ImportSource } from './import-source';
 
 /** What {@link importDataset} returns: the stored version and its columns, still in memory. */
@@ -30,8 +30,6 @@ export interface ImportResult {
   columns: Column[];
 }
 
-/** Characters decoded for a preview. */
-const PREVIEW_CHARS = 256 * 1024;
 /** Least time between two progress reports. */
 const PROGRESS_MS = 100;
 /** Share of the progress bar given to reading and parsing (the rest is storing). */
@@ -56,6 +54,7 @@ export function cancelImport(importId: string): void {
  */
 export async function previewImport(request: ImportRequest): Promise<ImportPreview> {
   const source = await openSource(request, request.options?.encoding);
+  if (source.blob) preparePartWorker(source.blob.size);
   const { text, truncated } = await source.headText(PREVIEW_CHARS);
   const preview = previewSource(text, request.fileName, request.options ?? {}, truncated);
   return { ...preview, encoding: source.encoding, notes: [...source.notes, ...preview.notes] };

@@ -74,12 +74,11 @@ export async function readPart(
 
 /** The typed arrays of a part (to transfer them). */
 export function partBuffers(part: TablePart): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
+  const out = new Set<ArrayBuffer>();
   for (const c of part.columns) {
-    const a = c.f64 ?? c.i32;
-    if (a && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+    for (const a of c.f64 ?? c.i32 ?? []) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   }
-  return out;
+  return [...out];
 }
 
 /** Runs a {@link PartRequest} somewhere; resolves to the part or null. */
@@ -88,29 +87,93 @@ export type PartRunner = (
   onBytes: (bytes: number) => void,
 ) => { result: Promise<TablePart | null>; cancel(): void };
 
+/**
+ * A part worker that answered its request (or never got one) and is kept, its code loaded and
+ * compiled, for the next big import; starting a worker takes a few hundred ms under load.
+ */
+let idleWorker: Worker | null = null;
+
+function partWorker(): Worker {
+  const kept = idleWorker;
+  idleWorker = null;
+  return (
+    kept ?? new Worker(new URL('./import-part.worker.ts', import.meta.url), { type: 'module' })
+  );
+}
+
+/**
+ * Starts a second worker ahead of an import of a file big enough to be cut in two (called by
+ * the preview, which the user sees first), so that its start-up is not paid by the import.
+ * @param bytes the file's size
+ */
+export function preparePartWorker(bytes: number): void {
+  if (idleWorker || bytes < splitMin || typeof Worker === 'undefined') return;
+  idleWorker = partWorker();
+}
+
+/** Keeps a worker that has no request running for the next import (one is kept at most). */
+function keep(worker: Worker): void {
+  worker.onmessage = null;
+  worker.onerror = null;
+  worker.onmessageerror = null;
+  if (idleWorker) worker.terminate();
+  else idleWorker = worker;
+}
+
 /** Runs a part in a module worker (`import-part.worker.ts`). */
-export const workerRunner: PartRunner = (request, onBytes) => {
-  const worker = new Worker(new URL('./import-part.worker.ts', import.meta.url), {
-    type: 'module',
-  });
+export const workerRunner: PartRunner = (request, onBytes) =>
+  runInWorker(partWorker(), request, onBytes);
+
+/**
+ * A {@link workerRunner} whose worker is started now (or was kept from an earlier import), so
+ * that it has loaded its code by the time the request comes (the header must be read first).
+ * @returns the runner (for one request) and `dispose`, which puts the worker back when no
+ *   request came (harmless after one)
+ */
+export function preparedWorkerRunner(): { runner: PartRunner; dispose(): void } {
+  let worker: Worker | null = partWorker();
+  return {
+    runner: (request, onBytes) => {
+      const w = worker ?? partWorker();
+      worker = null;
+      return runInWorker(w, request, onBytes);
+    },
+    dispose: () => {
+      if (worker) keep(worker);
+      worker = null;
+    },
+  };
+}
+
+function runInWorker(
+  worker: Worker,
+  request: PartRequest,
+  onBytes: (bytes: number) => void,
+): ReturnType<PartRunner> {
   let settle: (p: TablePart | null) => void = () => undefined;
   const result = new Promise<TablePart | null>((resolve) => {
     settle = resolve;
   });
-  const stop = (part: TablePart | null): void => {
-    worker.terminate();
+  let settled = false;
+  // A worker that answered is kept for the next import; one stopped mid-way (cancel, error)
+  // is terminated, which also stops its reading.
+  const stop = (part: TablePart | null, answered = false): void => {
+    if (settled) return;
+    settled = true;
+    if (answered) keep(worker);
+    else worker.terminate();
     settle(part);
   };
   worker.onmessage = (e: MessageEvent<PartMessage>) => {
     const m = e.data;
     if (m.kind === 'progress') onBytes(m.bytes);
-    else stop(m.kind === 'done' ? m.part : null);
+    else stop(m.kind === 'done' ? m.part : null, m.kind === 'done');
   };
   worker.onerror = () => stop(null);
   worker.onmessageerror = () => stop(null);
   worker.postMessage(request);
   return { result, cancel: () => stop(null) };
-};
+}
 
 /** Runs a part in this thread (no Worker: Node tests), interleaved with the first half. */
 export const inlineRunner: PartRunner = (request, onBytes) => {
@@ -141,8 +204,8 @@ export async function splitSource(
   minBytes = splitMin,
 ): Promise<SplitSource | undefined> {
   const blob = source.blob;
-  const run = runner ?? (typeof Worker === 'undefined' ? undefined : workerRunner);
-  if (!blob || !source.openRange || !run || blob.size < minBytes) return undefined;
+  if (!runner && typeof Worker === 'undefined') return undefined;
+  if (!blob || !source.openRange || blob.size < minBytes) return undefined;
   if (source.encoding !== 'utf-8' && source.encoding !== 'windows-1252') return undefined;
   const mid = Math.floor(blob.size / 2);
   const window = new Uint8Array(await blob.slice(mid, mid + SEARCH_BYTES).arrayBuffer());
@@ -150,6 +213,9 @@ export async function splitSource(
   if (lf < 0) return undefined;
   const cut = mid + lf + 1;
   if (cut >= blob.size) return undefined;
+  // The second worker loads while the header is read here (readTable cancels it when unused).
+  const prepared = runner ? null : preparedWorkerRunner();
+  const run = runner ?? prepared!.runner;
   const openRange = source.openRange.bind(source);
   let running: ReturnType<PartRunner> | null = null;
   let restBytes = 0;
@@ -174,6 +240,7 @@ export async function splitSource(
     cancel() {
       running?.cancel();
       running = null;
+      prepared?.dispose();
     },
   };
 }

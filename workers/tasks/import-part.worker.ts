@@ -1,6 +1,7 @@
 /**
  * Module worker reading the second half of a big delimited file (see import-part.ts). One
- * request per worker; it answers progress, then the part (its arrays transferred) or `failed`.
+ * request at a time (a worker that answered is kept for a later import); it answers progress,
+ * then the part (its arrays transferred) or `failed`.
  */
 import { partBuffers, readPart, type PartMessage, type PartRequest } from './import-part';
 

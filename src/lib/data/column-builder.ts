@@ -41,7 +41,7 @@ import { isMissing, parseBoolean, parseDatetime, parseInteger, parseNumber } fro
  * The state of a {@link ColumnBuilder} that read a later part of the rows (another worker, a
  * byte range starting at a record boundary), to be merged into the builder of the part before
  * it ({@link ColumnBuilder.mergePart}). Plain data and typed arrays: it can be posted between
- * workers (transfer `f64`/`i32`).
+ * workers (transfer the buffers of `f64`/`i32`).
  */
 export interface ColumnPart {
   mode: number;
@@ -51,8 +51,9 @@ export interface ColumnPart {
   missing: number;
   /** SAMPLE: the raw texts, still to be typed. */
   sample: string[];
-  f64: Float64Array | null;
-  i32: Int32Array | null;
+  /** The values in blocks, in order (not joined: the receiver joins them once, at its end). */
+  f64: Float64Array[] | null;
+  i32: Int32Array[] | null;
   allInt: boolean;
   min: number;
   max: number;
@@ -129,6 +130,12 @@ export class ColumnBuilder {
   private readonly sampleSize: number;
   private readonly parseTyped: ((t: string) => number | null | 'invalid') | undefined;
   private sample: string[] = [];
+  /**
+   * For each sampled cell, the scanner's value when it read the cell as a plain decimal (then
+   * `parseNumber` would give exactly that), else NaN; and its `NUM_*` flags.
+   */
+  private sampleX: number[] = [];
+  private sampleFlags: number[] = [];
 
   private f64: Float64Array[] = [];
   private i32: Int32Array[] = [];
@@ -190,9 +197,7 @@ export class ColumnBuilder {
         this.addDict(text, s, e);
         return true;
       case SAMPLE:
-        this.sample.push(text.slice(s, e));
-        this.rows++;
-        if (this.sample.length >= this.sampleSize) this.choose();
+        this.addSample(text.slice(s, e), NaN, 0);
         return true;
       case DATETIME:
         this.addDatetime(text.slice(s, e));
@@ -219,6 +224,12 @@ export class ColumnBuilder {
    */
   addFields(b: RecordBatch, f0: number, width: number, j: number, count: number): number {
     let k = 0;
+    for (let f = f0 + j; k < count && this.mode === SAMPLE; k++, f += width) {
+      // Sampled with the scanner's reading, so choosing the mode need not parse it again.
+      const s = b.fieldStart[f]!;
+      const text = s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!;
+      this.addSample(text, b.fieldNumber[f]!, b.fieldFlags[f]!);
+    }
     while (k < count && this.mode === NUMBER) {
       k = this.numberRun(b, f0 + j, width, k, count);
       if (k < count) {
@@ -285,6 +296,14 @@ export class ColumnBuilder {
     return k;
   }
 
+  private addSample(text: string, x: number, flags: number): void {
+    this.sample.push(text);
+    this.sampleX.push(x);
+    this.sampleFlags.push(flags);
+    this.rows++;
+    if (this.sample.length >= this.sampleSize) this.choose();
+  }
+
   private addString(v: string): boolean {
     return this.add(v, 0, v.length);
   }
@@ -317,15 +336,14 @@ export class ColumnBuilder {
    */
   exportPart(): ColumnPart {
     const numeric = this.mode !== DICT && this.mode !== TYPED_DICT;
-    const rows = this.mode === SAMPLE || this.mode === DEAD ? 0 : this.rows;
     return {
       mode: this.mode,
       deadMode: this.deadMode,
       rows: this.rows,
       missing: this.missing,
       sample: this.sample,
-      f64: this.mode !== SAMPLE && this.mode !== DEAD && numeric ? this.concatF64(rows) : null,
-      i32: this.mode !== SAMPLE && this.mode !== DEAD && !numeric ? this.concatI32(rows) : null,
+      f64: this.mode !== SAMPLE && this.mode !== DEAD && numeric ? this.blocksF64() : null,
+      i32: this.mode !== SAMPLE && this.mode !== DEAD && !numeric ? this.blocksI32() : null,
       allInt: this.allInt,
       min: this.min,
       max: this.max,
@@ -390,19 +408,20 @@ export class ColumnBuilder {
       if (p.max > this.max) this.max = p.max;
     }
     if (mode === NUMBER || mode === DATETIME || mode === TYPED_F64) {
-      this.f64.push(this.f64Block.subarray(0, this.used), p.f64!);
+      this.f64.push(this.f64Block.subarray(0, this.used), ...p.f64!);
       this.f64Block = new Float64Array(FIRST_BLOCK);
     } else {
       // DICT / TYPED_DICT: p's keys join this dictionary in p's first-seen order.
       const map = new Int32Array(p.dictionary.length);
       for (let c = 0; c < map.length; c++) map[c] = this.code(p.dictionary[c]!);
-      const codes = p.i32!;
-      for (let i = 0; i < codes.length; i++) {
-        const c = codes[i]!;
-        if (c >= 0) codes[i] = map[c]!;
+      for (const codes of p.i32!) {
+        for (let i = 0; i < codes.length; i++) {
+          const c = codes[i]!;
+          if (c >= 0) codes[i] = map[c]!;
+        }
       }
       this.hasSpace ||= p.hasSpace;
-      this.i32.push(this.i32Block.subarray(0, this.used), codes);
+      this.i32.push(this.i32Block.subarray(0, this.used), ...p.i32!);
       this.i32Block = new Int32Array(FIRST_BLOCK);
     }
     this.used = 0;
@@ -414,18 +433,53 @@ export class ColumnBuilder {
 
   private choose(): void {
     const sample = this.sample;
+    const xs = this.sampleX;
+    const flags = this.sampleFlags;
     this.sample = [];
+    this.sampleX = [];
+    this.sampleFlags = [];
     this.rows -= sample.length;
     const present: string[] = [];
-    for (const v of sample) if (!isMissing(v)) present.push(v.trim());
+    // A cell the scanner read as a plain decimal is present (no missing marker is one), needs
+    // no trimming, and is a number for parseNumber; only the other cells are parsed here.
+    let numbers = true;
+    for (let i = 0; i < sample.length; i++) {
+      const v = sample[i]!;
+      if (xs[i] === xs[i]) present.push(v);
+      else if (!isMissing(v)) {
+        const t = v.trim();
+        present.push(t);
+        if (numbers && typeof parseNumber(t) !== 'number') numbers = false;
+      }
+    }
     let mode = DICT;
     if (present.length > 0) {
-      if (present.every((v) => typeof parseNumber(v) === 'number') && !isZeroPadded(present)) {
+      if (numbers && !isZeroPadded(present)) {
         mode = NUMBER;
       } else if (present.every((v) => typeof parseDatetime(v) === 'number')) mode = DATETIME;
     }
     this.start(mode);
-    for (const v of sample) this.add(v, 0, v.length);
+    for (let i = 0; i < sample.length; i++) {
+      const v = sample[i]!;
+      const x = xs[i]!;
+      if (mode === NUMBER && x === x) this.addScanned(x, flags[i]!, v);
+      else this.add(v, 0, v.length);
+    }
+  }
+
+  /** One plain decimal read by the scanner, in number mode: {@link numberRun} for one cell. */
+  private addScanned(value: number, fl: number, text: string): void {
+    const x = value === 0 ? 0 : value;
+    if (this.padCandidate) this.padCandidate = this.padStep(fl, text.length, text, 0);
+    if (fl !== 0 && this.allInt) {
+      if (fl & (NUM_DOT | NUM_LONG) && !Number.isSafeInteger(x)) this.allInt = false;
+      else if (fl & (NUM_PLUS | NUM_DOT | NUM_LEADING_ZERO) || (fl & NUM_MINUS && x === 0)) {
+        this.canonical = false;
+      }
+    }
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.pushF64(x);
   }
 
   private start(mode: number): void {
@@ -672,6 +726,24 @@ export class ColumnBuilder {
         ? { name: this.name, type, encoding, dictionary: dictionary ?? [], missing }
         : { name: this.name, type, encoding, missing };
     return { schema, values };
+  }
+
+  /** The f64 blocks in order, the last one cut to its values; the builder's are handed over. */
+  private blocksF64(): Float64Array[] {
+    const out = [...this.f64, this.f64Block.subarray(0, this.used)];
+    this.f64 = [];
+    this.f64Block = new Float64Array(0);
+    this.used = 0;
+    return out;
+  }
+
+  /** The i32 blocks in order, as {@link blocksF64}. */
+  private blocksI32(): Int32Array[] {
+    const out = [...this.i32, this.i32Block.subarray(0, this.used)];
+    this.i32 = [];
+    this.i32Block = new Int32Array(0);
+    this.used = 0;
+    return out;
   }
 
   private concatF64(rows: number): Float64Array {

@@ -15,6 +15,8 @@ import { isMissing, parseBoolean, parseDatetime, parseNumber } from './parse-val
 
 /** Rows shown in a preview. */
 export const PREVIEW_ROWS = 20;
+/** Characters of the start of a file a preview is made from (the import decides from the same). */
+export const PREVIEW_CHARS = 256 * 1024;
 /** Rows the preview's type guesses are made from (at most). */
 export const PREVIEW_TYPE_ROWS = 1000;
 

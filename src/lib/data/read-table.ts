@@ -18,7 +18,7 @@ import {
 import { DELIMITERS, detectDelimiter, type Delimiter } from './detect-delimiter';
 import type { HeaderRename } from './header-names';
 import { RecordTableBuilder } from './json-records';
-import { detectFormat, previewSource } from './preview-source';
+import { PREVIEW_CHARS, detectFormat, previewSource } from './preview-source';
 
 /** Options of {@link readTable}: the import options plus the file name. */
 export interface ReadTableOptions extends ImportOptions {
@@ -63,7 +63,10 @@ export interface SplitSource {
    * could not (any error: the text is then read here, which reports it exactly).
    */
   readRest(options: DelimitedTableOptions & { header: string[] }): Promise<TablePart | null>;
-  /** Stops a `readRest` whose result is not wanted. */
+  /**
+   * Stops a `readRest` whose result is not wanted, and frees what was prepared for one (called
+   * whenever the second part is not used, also on errors).
+   */
   cancel(): void;
 }
 
@@ -98,6 +101,20 @@ export async function readTable(
   onChunk?: ChunkHook,
   split?: SplitSource,
 ): Promise<ReadTableResult> {
+  try {
+    return await readPasses(open, options, onChunk, split);
+  } catch (e) {
+    split?.cancel();
+    throw e;
+  }
+}
+
+async function readPasses(
+  open: () => AsyncIterable<string | TextChunk>,
+  options: ReadTableOptions,
+  onChunk: ChunkHook | undefined,
+  split: SplitSource | undefined,
+): Promise<ReadTableResult> {
   const file = options.fileName;
   if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter as Delimiter)) {
     throw new DataError(
@@ -122,7 +139,13 @@ export async function readTable(
     head.push(chunk);
     headChars += chunk.text.length;
   }
-  const decided = decide(head.map((c) => c.text).join(''), options, !done);
+  // Decided from the same start as the preview (at most PREVIEW_CHARS; the head read above may
+  // be a whole first chunk of a MiB, and previewing all of it only costs time).
+  const headText = head.map((c) => c.text).join('');
+  const decided =
+    headText.length > PREVIEW_CHARS
+      ? decide(headText.slice(0, PREVIEW_CHARS), options, true)
+      : decide(headText, options, !done);
 
   let pass = 1;
   let lossless: ReadonlySet<number> | undefined;
@@ -147,7 +170,15 @@ export async function readTable(
         });
       };
       try {
-        for (const text of head) await feed(text);
+        for (const [i, chunk] of head.entries()) {
+          // The second part can start once the header is read: feed the first line alone.
+          const lf = i === 0 && split ? chunk.text.indexOf('\n') + 1 : 0;
+          if (lf > 0 && lf < chunk.text.length) {
+            await feed(cut(chunk, 0, lf));
+            startRest();
+            await feed(cut(chunk, lf, chunk.text.length));
+          } else await feed(chunk);
+        }
         startRest();
         if (!done)
           for (let n = await source.next(); !n.done; n = await source.next()) await feed(n.value);
@@ -188,6 +219,12 @@ export async function readTable(
     keys = builder instanceof RecordTableBuilder ? builder.rawKeys : [];
     pass = 2;
   }
+}
+
+/** Characters `[s, e)` of a chunk, with their bytes when it has them (one per character). */
+function cut(c: TextChunk, s: number, e: number): TextChunk {
+  const text = c.text.slice(s, e);
+  return c.bytes ? { text, bytes: c.bytes.subarray(s, e) } : { text };
 }
 
 function asChunk(c: string | TextChunk): TextChunk {

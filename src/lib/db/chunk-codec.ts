@@ -146,11 +146,29 @@ export function chunkAdditionalData(ctx: ChunkContext, codecVersion: number): Ui
   return out;
 }
 
+/**
+ * Whether a chunk's values are already their canonical plaintext: true unless it holds a NaN
+ * (whose bit pattern may differ from the canonical one). Then the values' own bytes (a view,
+ * no copy) can be hashed instead of {@link chunkPlaintext}.
+ * @param values the chunk's values
+ * @returns whether `new Uint8Array(values.buffer, values.byteOffset, values.byteLength)` equals
+ *   `chunkPlaintext(values)`
+ * @example
+ * isCanonicalPlaintext(new Float64Array([1, 2])) // true
+ * isCanonicalPlaintext(new Float64Array([NaN]))  // false
+ */
+export function isCanonicalPlaintext(values: ColumnValues): boolean {
+  assertLittleEndian();
+  // `includes` uses SameValueZero, so it finds NaN (a builtin scan, much faster than a loop).
+  return !(values instanceof Float64Array) || !values.includes(NaN);
+}
+
 function writeValues(out: ArrayBuffer, offset: number, values: ColumnValues): void {
   assertLittleEndian();
   if (values instanceof Float64Array) {
     const dst = new Float64Array(out, offset, values.length);
     dst.set(values);
+    if (!dst.includes(NaN)) return;
     for (let i = 0; i < dst.length; i++) {
       // Self-inequality is the NaN test; storing the NaN literal canonicalises its bit pattern.
       if (dst[i] !== dst[i]) dst[i] = NaN;

@@ -17,7 +17,7 @@
  */
 import type { ColumnSchema } from '../contracts/entities';
 import { canonicalJson } from './canonical-json';
-import { chunkPlaintext, type ColumnValues } from './chunk-codec';
+import { chunkPlaintext, isCanonicalPlaintext, type ColumnValues } from './chunk-codec';
 import { sha256Bytes, sha256Hex } from './sha256';
 
 /** Rows per chunk: ~64k rows (512 KiB of float64) per ARCHITECTURE.md "Storage". */
@@ -46,7 +46,8 @@ export function chunkCountFor(rowCount: number, chunkRows: number): number {
  * (await chunkDigest(new Float64Array([1, 2]))).length // 32
  */
 export async function chunkDigest(values: ColumnValues): Promise<Uint8Array> {
-  return sha256Bytes(chunkPlaintext(values));
+  // Without a NaN the values' own bytes are the canonical plaintext: hash them without a copy.
+  return sha256Bytes(isCanonicalPlaintext(values) ? values : chunkPlaintext(values));
 }
 
 /**
@@ -91,10 +92,14 @@ export async function datasetContentHash(
   const rowCount = columns[0]?.length ?? 0;
   const chunks = chunkCountFor(rowCount, chunkRows);
   const digests: Uint8Array[] = [];
+  // One column's digests at a time, requested together (WebCrypto works on them in parallel
+  // with this thread); memory stays bounded by one column.
   for (const values of columns) {
+    const column: Promise<Uint8Array>[] = [];
     for (let k = 0; k < chunks; k++) {
-      digests.push(await chunkDigest(values.subarray(k * chunkRows, (k + 1) * chunkRows)));
+      column.push(chunkDigest(values.subarray(k * chunkRows, (k + 1) * chunkRows)));
     }
+    digests.push(...(await Promise.all(column)));
   }
   return combineContentHash(schema, rowCount, chunkRows, digests);
 }

@@ -28,8 +28,25 @@ export interface NewDatasetVersion {
   createdAt?: number;
 }
 
-// Encoded bytes handed to one bulkPut: bounds memory while keeping transactions few.
-const BATCH_BYTES = 32 * 1024 * 1024;
+/** Encoded bytes handed to one bulkPut: bounds memory while keeping transactions few. */
+export const CHUNK_BATCH_BYTES = 32 * 1024 * 1024;
+
+let batchBytes = CHUNK_BATCH_BYTES;
+
+/**
+ * Sets the bytes per chunk batch (tests use small ones to write several batches quickly).
+ * @param bytes the new size
+ * @returns the previous size
+ * @example
+ * const before = setChunkBatchBytes(1 << 20);
+ * // ... writeDatasetVersion(...) now writes batches of ~1 MiB
+ * setChunkBatchBytes(before);
+ */
+export function setChunkBatchBytes(bytes: number): number {
+  const before = batchBytes;
+  batchBytes = bytes;
+  return before;
+}
 
 /**
  * Stores a dataset version: validates, hashes (the hash is the id, see `content-hash.ts`),
@@ -139,7 +156,11 @@ async function sameDataset(
   return version;
 }
 
-/** Encodes chunk by chunk, outside any transaction, and bulk-puts them in bounded batches. */
+/**
+ * Encodes chunk by chunk, outside any transaction, and bulk-puts them in bounded batches. The
+ * next batch is encoded while the previous one is being written (at most two batches in
+ * memory); the first failure stops the writing and is thrown.
+ */
 async function writeChunks(
   db: BenchtopDb,
   versionId: string,
@@ -150,12 +171,17 @@ async function writeChunks(
 ): Promise<void> {
   let batch: ColumnChunk[] = [];
   let bytes = 0;
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
+    await writing;
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
     bytes = 0;
-    await withStorageErrors(what, () => db.chunks.bulkPut(rows));
+    writing = withStorageErrors(what, () => db.chunks.bulkPut(rows)).then(() => undefined);
+    // Observed here so that a failure while the next batch is encoded is never unhandled; it
+    // is thrown by the next `await writing`.
+    writing.catch(() => undefined);
   };
   for (let column = 0; column < columns.length; column++) {
     const values = columns[column];
@@ -165,8 +191,9 @@ async function writeChunks(
       const payload = await encodeChunk({ versionId, column, index }, slice);
       batch.push({ versionId, column, index, payload });
       bytes += payload.byteLength;
-      if (bytes >= BATCH_BYTES) await flush();
+      if (bytes >= batchBytes) await flush();
     }
   }
   await flush();
+  await writing;
 }

@@ -225,3 +225,40 @@ describe('DelimitedTableBuilder: extremes (RELIABILITY P4, modest sizes)', () =>
     expect((thrown(() => streamTable(['a,b\r\n'])) as DataError).location?.line).toBe(2);
   });
 });
+
+describe('DelimitedTableBuilder: sampled cells keep the scanner reading (issue 3, I1)', () => {
+  // Plain decimals in the sample are taken from the scanner, the rest parsed as text: the
+  // result must not depend on where the sample ends or on the chunking.
+  const cells = [
+    '1.2345678901234567',
+    '-0',
+    '+3',
+    ' 5 ',
+    '1e3',
+    'NA',
+    '',
+    '9007199254740993',
+    '-0.000123456789012345678',
+    '12345678901234567890',
+    '"7.25"',
+    '0.1',
+    '-12.5',
+  ];
+  it('gives buildColumns(parseDelimited) for every sample size and chunking', () => {
+    const rng = createRng(33);
+    for (let k = 0; k < 40; k++) {
+      const rows = Array.from({ length: 30 }, () => {
+        const a = cells[rng.int(cells.length)]!;
+        const b = rng.next() < 0.9 ? String(rng.normal() * 10 ** rng.int(6)) : 'x';
+        const c = ['01', '02', '10', '07'][rng.int(4)]!;
+        return `${a},${b},${c}`;
+      });
+      const text = `a,b,c\r\n${rows.join('\r\n')}\r\n`;
+      const reference = referenceTable(text);
+      for (const sampleSize of [1, 2, 7, 29, 30, 64]) {
+        const t = streamTable(randomChunks(text, rng, 40), { sampleSize });
+        expect(sameTable(t, reference)).toBe(true);
+      }
+    }
+  });
+});

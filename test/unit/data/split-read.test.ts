@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DelimitedTableBuilder, type TablePart } from '../../../src/lib/data/delimited-table';
 import { readTable, type SplitSource } from '../../../src/lib/data/read-table';
+import { PREVIEW_CHARS, previewSource } from '../../../src/lib/data/preview-source';
 import { createRng } from '../../../src/lib/stats/rng';
 import { inlineRunner, splitSource } from '../../../workers/tasks/import-part';
 import { openSource } from '../../../workers/tasks/import-source';
@@ -90,6 +91,65 @@ describe('readTable with a split source (two workers) = one pass', () => {
     }
     expect(merged).toBeGreaterThan(300);
     expect(fallbacks).toBeGreaterThan(50);
+  });
+
+  it('starts the second part after the header line, also when it has CRLF or a quoted line break', async () => {
+    const body = Array.from({ length: 300 }, (_, i) => `${i / 3},${['a', 'é', 'b c'][i % 3]}`);
+    for (const header of ['x,s\r\n', '"x\nfirst",s\n', '"x\r\n",s\r\n', 'x,"s,t"\n']) {
+      const text = `${header}${body.join('\n')}\n`;
+      const one = await readTable(() => chunksOf([text]), { fileName: 'f.csv' });
+      expect(sameTable(one, referenceTable(text))).toBe(true);
+      const cut = text.indexOf('\n', text.length >> 1) + 1;
+      let started = 0;
+      const split = textSplit(text, cut, 7);
+      // One head chunk holding everything up to the cut: the header is fed alone first.
+      split.openFirst = () => chunksOf([text.slice(0, cut)]);
+      const readRest = split.readRest;
+      split.readRest = (options) => {
+        started++;
+        expect(options.header).toEqual(one.header);
+        return readRest(options);
+      };
+      const two = await readTable(() => chunksOf([text]), { fileName: 'f.csv' }, undefined, split);
+      expect(started).toBe(1);
+      expect(split.used()).toBe(true);
+      expect(two).toEqual(one);
+    }
+  });
+
+  it('cancels the split when the read fails before the second part starts', async () => {
+    let cancelled = 0;
+    const split: SplitSource = {
+      openFirst: () => chunksOf(['a,b\n"1,2\n']),
+      openRest: () => chunksOf(['3,4\n']),
+      readRest: async () => null,
+      cancel: () => void cancelled++,
+    };
+    const e = await outcome(
+      readTable(() => chunksOf([]), { fileName: 'f.csv', delimiter: 'x' }, undefined, split),
+    );
+    expect((e as { error: string }).error).toMatch(/delimiter "x" is not supported/);
+    expect(cancelled).toBe(1);
+    const e2 = await outcome(
+      readTable(() => chunksOf([]), { fileName: 'f.csv' }, undefined, split),
+    );
+    expect((e2 as { error: string }).error).toMatch(/closing " is missing/);
+    expect(cancelled).toBeGreaterThanOrEqual(2);
+  });
+
+  it("decides from the preview's start when the first chunk is longer than a preview", async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i % 2 ? 'NA' : i * 1.5};${i % 5}`);
+    const text = `a;b\n${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(PREVIEW_CHARS);
+    const whole = await readTable(() => chunksOf([text]), { fileName: 'f.csv' });
+    const pieces = await readTable(() => chunksOf(randomChunks(text, createRng(3), 200)), {
+      fileName: 'f.csv',
+    });
+    const p = previewSource(text.slice(0, PREVIEW_CHARS), 'f.csv', {}, true);
+    expect([whole.delimiter, whole.hasHeader]).toEqual([p.delimiter, p.hasHeader]);
+    expect(whole.header).toEqual(p.header);
+    expect(sameTable(whole, pieces)).toBe(true);
+    expect(sameTable(whole, referenceTable(text, ';'))).toBe(true);
   });
 
   it('reads a Blob in two halves through splitSource (inline runner), same as one pass', async () => {
