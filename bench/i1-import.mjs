@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // I1 (PERFORMANCE.md): 1M rows × 21 columns CSV (20 float, 1 string) → parse, infer types, write
-// column chunks to IndexedDB, end to end through the import task in a module worker in headless
-// Chromium, against pandas.read_csv of the same file on this machine. Prints the cold first run,
-// the median of 5 warm runs, pandas' warm median and the ratio, and the longest main-thread task.
+// column chunks to IndexedDB and profile the columns (as the app does on every import; issue 3:
+// "parsed, typed, profiled, stored"), end to end through the import task in a module worker in
+// headless Chromium, against pandas.read_csv of the same file on this machine. Prints the cold
+// first run, the median of 5 warm runs, pandas' warm median and the ratio, the longest
+// main-thread task, and (phases) when storing finished, before profiling.
 //
 //   node bench/i1-import.mjs            values like -1.234567 / 123.456789 (6 decimals)
 //   I1_FULL=1 node bench/i1-import.mjs  full-precision values as numpy/pandas write them
