@@ -8,7 +8,7 @@
  *
  * Order matters for "nothing half-stored": the request is validated and the data prepared before
  * any record is written; the Run is written as `running` only when training is about to start;
- * the artifact is written before the Run is marked `completed` with its id.
+ * the artifact and the Run marked `completed` with its id are written in one transaction.
  *
  * Backend loss (RELIABILITY M4): when the backend fails mid-run with a "device lost" error
  * (WebGPU), the next backend (WASM, then CPU) is selected for the worker, the model is retrained
@@ -27,7 +27,7 @@ import type {
   Task,
 } from '../../src/lib/contracts/entities';
 import { CancelledError } from '../../src/lib/contracts/errors';
-import { putArtifact, putRun, sha256Hex, updateRun } from '../../src/lib/db';
+import { putArtifactAndUpdateRun, putRun, sha256Hex, updateRun } from '../../src/lib/db';
 import {
   buildModel,
   fit,
@@ -226,28 +226,31 @@ export async function trainPrepared(
     });
     const saved = attempt.saved!;
     const artifactId = `artifact-${req.runId}`;
-    await putArtifact({
-      id: artifactId,
-      runId: req.runId,
-      createdAt: Date.now(),
-      preprocessing: p.preprocessing,
-      signature: p.signature,
-      modelTopology: saved.modelTopology,
-      weightSpecs: saved.weightSpecs,
-      weightData: saved.weightData,
-      weightsHash: await sha256Hex(saved.weightData),
-    });
-    const done = await updateRun(req.runId, {
-      status: 'completed',
-      history: attempt.history,
-      metrics,
-      evaluation,
-      baselineEvaluation,
-      artifactId,
-      notes: notes.join(' '),
-      durationMs: performance.now() - startedAt,
-      ...extra,
-    });
+    // The artifact and the completed Run in one transaction (one write per run; H1).
+    const done = await putArtifactAndUpdateRun(
+      {
+        id: artifactId,
+        runId: req.runId,
+        createdAt: Date.now(),
+        preprocessing: p.preprocessing,
+        signature: p.signature,
+        modelTopology: saved.modelTopology,
+        weightSpecs: saved.weightSpecs,
+        weightData: saved.weightData,
+        weightsHash: await sha256Hex(saved.weightData),
+      },
+      {
+        status: 'completed',
+        history: attempt.history,
+        metrics,
+        evaluation,
+        baselineEvaluation,
+        artifactId,
+        notes: notes.join(' '),
+        durationMs: performance.now() - startedAt,
+        ...extra,
+      },
+    );
     progress({
       phase: 'saving',
       epoch: fitted.bestEpoch,

@@ -19,6 +19,42 @@ import {
   selectBackend,
 } from '../../../workers/ml';
 
+/**
+ * The training compute of a serial search from its progress marks: per trial, the time from the
+ * end of epoch 1 to the end of epoch E, scaled by E / (E − 1) (epoch 1's share; its end also
+ * carries the trial's set-up, so it is not timed itself). Null when a trial has fewer than 2
+ * epoch marks.
+ */
+function serialCompute(marks: { epoch: number; t: number }[], epochs: number): number | null {
+  let total = 0;
+  let first: number | null = null;
+  let last: number | null = null;
+  let trials = 0;
+  const close = () => {
+    if (first === null || last === null) return false;
+    total += ((last - first) * epochs) / (epochs - 1);
+    trials++;
+    return true;
+  };
+  let expected = 1;
+  for (const m of marks) {
+    if (m.epoch === 0) {
+      if (trials > 0 || first !== null) {
+        if (!close()) return null;
+      }
+      first = null;
+      last = null;
+      expected = 1;
+    } else if (m.epoch === expected) {
+      if (expected === 1) first = m.t;
+      if (expected === epochs) last = m.t;
+      expected++;
+    }
+  }
+  if (!close() || epochs < 2) return null;
+  return total;
+}
+
 export interface BenchRequest {
   id: number;
   command: 'setup' | 't1' | 'q1' | 'q2' | 'd1m' | 'h1';
@@ -207,11 +243,19 @@ async function handle(command: BenchRequest['command'], args: Record<string, unk
           split: { seed: 1, train: 0.7, validation: 0.15, test: 0.15, stratify: true },
           seed: 5,
         };
+        // Progress times of a serial search: each trial emits epoch 0 when it starts, then
+        // epochs 1..E as they end, then E again once its Run and the search record are stored.
+        const marks: { epoch: number; t: number }[] = [];
         const t0 = performance.now();
-        const record = await runSearch(request, { onProgress: () => undefined, threads });
+        const record = await runSearch(request, {
+          onProgress: (p) => void marks.push({ epoch: p.epoch, t: performance.now() }),
+          threads,
+        });
+        const ms = performance.now() - t0;
         out.push({
           threads,
-          ms: performance.now() - t0,
+          ms,
+          ...(threads === 1 ? { computeMs: serialCompute(marks, args['epochs'] as number) } : {}),
           values: record.study.trials.map((t) => t.value ?? null),
           best: record.best?.trial ?? null,
         });

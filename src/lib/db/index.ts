@@ -37,7 +37,7 @@ export type { NewDatasetVersion } from './dataset-versions';
 export { readColumn, readColumns, verifyDatasetVersion } from './column-reads';
 export { cleanOrphanChunks } from './orphan-chunks';
 export { deleteRun, getRun, listRuns, putRun, updateRun } from './runs';
-export { getArtifact, putArtifact } from './artifacts';
+export { getArtifact, putArtifact, putArtifactAndUpdateRun } from './artifacts';
 export { getSearch, listSearches, putSearch, updateSearch } from './searches';
 export {
   getModelVersion,

@@ -7,6 +7,7 @@ import {
   getRun,
   listRuns,
   putArtifact,
+  putArtifactAndUpdateRun,
   putRun,
   registerModelVersion,
   updateRun,
@@ -71,5 +72,32 @@ describe('artifacts', () => {
     // Weights altered in storage behind the app's back.
     await t.db().artifacts.put({ ...artifact, weightData: new Float32Array([9]).buffer });
     await expect(getArtifact('a1')).rejects.toThrow(/does not match the recorded/);
+  });
+
+  it('stores an artifact and completes its run in one write, or writes neither', async () => {
+    await putRun(makeRun('r1'));
+    const artifact = await makeArtifact('a1', 'r1');
+    const done = await putArtifactAndUpdateRun(artifact, {
+      status: 'completed',
+      artifactId: 'a1',
+      durationMs: 7,
+    });
+    expect(done).toMatchObject({ id: 'r1', status: 'completed', artifactId: 'a1', durationMs: 7 });
+    expect(await getRun('r1')).toEqual(done);
+    expect(Array.from(new Float32Array((await getArtifact('a1'))!.weightData))).toEqual([
+      0.5, -1, 2,
+    ]);
+
+    // A bad hash or a missing run writes nothing.
+    await putRun(makeRun('r2'));
+    const bad = { ...(await makeArtifact('a2', 'r2')), weightsHash: '0'.repeat(64) };
+    await expect(putArtifactAndUpdateRun(bad, { status: 'completed' })).rejects.toThrow(
+      IntegrityError,
+    );
+    await expect(
+      putArtifactAndUpdateRun(await makeArtifact('a3', 'nope'), { status: 'completed' }),
+    ).rejects.toThrow(NotFoundError);
+    expect((await getRun('r2'))?.status).toBe(makeRun('r2').status);
+    expect(await t.db().artifacts.count()).toBe(1);
   });
 });
