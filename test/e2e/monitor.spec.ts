@@ -64,6 +64,10 @@ test('replay drifted traffic, see drift flagged with the right tests, alert, ret
   await page.getByRole('link', { name: 'Monitor' }).click();
   const monitors = page.getByRole('region', { name: 'Monitors' });
   await monitors.getByLabel('Monitor name').fill('field drift');
+  // The select shows the deployment the monitor will watch (not a blank choice).
+  await expect(monitors.getByLabel('Deployment to monitor').locator('option:checked')).toHaveText(
+    /field station/,
+  );
   await monitors.getByLabel('Window size').fill('44');
   await monitors.getByRole('button', { name: 'Create monitor' }).click();
   await expect(page.getByRole('status', { name: 'Monitor status' })).toContainText('created');
