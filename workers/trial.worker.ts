@@ -6,15 +6,12 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendInfo } from '../src/lib/contracts/entities';
-import { CancelledError } from '../src/lib/contracts/errors';
 import { openDb } from '../src/lib/db';
 import { adoptBackend } from './tasks/backend-state';
-import { PRUNED_TAG, trainPrepared, type ModelRequest, type PreparedData } from './tasks/train-run';
+import type { ModelRequest, PreparedData } from './tasks/train-run';
+import { trainTrial, type TrialOutcome } from './tasks/train-trial';
 
-/** What a trial came to (errors cross as data, as in ComputeApi). */
-export type TrialOutcome =
-  | { kind: 'finished'; pruned: boolean; best: number }
-  | { kind: 'failed'; cancelled: boolean; message: string };
+export type { TrialOutcome } from './tasks/train-trial';
 
 /** The API of a trial worker. */
 export interface TrialWorkerApi {
@@ -44,26 +41,7 @@ const api: TrialWorkerApi = {
   },
   async train(req, report) {
     if (!prepared) throw new Error('trial worker used before init');
-    let best = Number.POSITIVE_INFINITY;
-    try {
-      const run = await trainPrepared(prepared, req, {
-        onProgress: () => undefined,
-        shouldStop: () => stopped,
-        onEpoch: (e) => {
-          const value = e.valLoss ?? Number.NaN;
-          if (value < best) best = value;
-          return report(e.epoch, value);
-        },
-      });
-      return { kind: 'finished', pruned: run.tags.includes(PRUNED_TAG), best };
-    } catch (e) {
-      // trainPrepared stored the Run as failed or cancelled already.
-      return {
-        kind: 'failed',
-        cancelled: e instanceof CancelledError,
-        message: e instanceof Error ? e.message : String(e),
-      };
-    }
+    return trainTrial(prepared, req, report, { shouldStop: () => stopped });
   },
   stop() {
     stopped = true;

@@ -7,19 +7,13 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendInfo } from '../../src/lib/contracts/entities';
-import { CancelledError } from '../../src/lib/contracts/errors';
 import { updateRun } from '../../src/lib/db';
-import type { TrialOutcome, TrialWorkerApi } from '../trial.worker';
-import { PRUNED_TAG, trainPrepared, type ModelRequest, type PreparedData } from './train-run';
+import type { TrialWorkerApi } from '../trial.worker';
+import type { ModelRequest, PreparedData } from './train-run';
 import type { SearchHooks } from './search';
+import { trainTrial, type ReportFn, type TrialOutcome } from './train-trial';
 
-export type { TrialOutcome } from '../trial.worker';
-
-/** The study's answer to an epoch's report; a promise when it crosses threads. */
-export type ReportFn = (
-  epoch: number,
-  value: number,
-) => { prune: boolean } | Promise<{ prune: boolean }>;
+export type { ReportFn, TrialOutcome } from './train-trial';
 
 /** One place that trains one trial at a time. */
 export interface TrialSlot {
@@ -38,28 +32,8 @@ export function localSlot(
   injectFault: SearchHooks['injectFault'],
 ): TrialSlot {
   return {
-    async train(req, report) {
-      let best = Number.POSITIVE_INFINITY;
-      try {
-        const run = await trainPrepared(prepared, req, {
-          onProgress: () => undefined,
-          shouldStop,
-          ...(injectFault ? { injectFault } : {}),
-          onEpoch: (e) => {
-            const value = e.valLoss ?? Number.NaN;
-            if (value < best) best = value;
-            return report(e.epoch, value);
-          },
-        });
-        return { kind: 'finished', pruned: run.tags.includes(PRUNED_TAG), best };
-      } catch (e) {
-        return {
-          kind: 'failed',
-          cancelled: e instanceof CancelledError,
-          message: e instanceof Error ? e.message : String(e),
-        };
-      }
-    },
+    train: (req, report) =>
+      trainTrial(prepared, req, report, { shouldStop, ...(injectFault ? { injectFault } : {}) }),
     stop: () => undefined,
     close: () => undefined,
   };
