@@ -17,6 +17,7 @@ import type { ReplayProgress } from '../lib/contracts/compute';
 import * as db from '../lib/db';
 import { checkExperiment } from '../lib/ab/check-experiment';
 import type { AppState } from './app.svelte';
+import { ReplayRun } from './replay-run.svelte';
 import { ACTOR, RegistryState } from './registry.svelte';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -27,8 +28,7 @@ export class AbTestsState {
   selectedId = $state('');
   results = $state<AbResults | null>(null);
   computing = $state(false);
-  replay = $state<ReplayProgress | null>(null);
-  replayId = $state<string | null>(null);
+  readonly replays: ReplayRun;
   peeking = $state<PeekingResult | null>(null);
   peekingBusy = $state(false);
   error = $state<string | null>(null);
@@ -37,6 +37,15 @@ export class AbTestsState {
 
   constructor(private readonly app: AppState) {
     this.registry = new RegistryState(app);
+    this.replays = new ReplayRun(app.compute);
+  }
+
+  /** The running replay's progress and id (null when none runs). */
+  get replay(): ReplayProgress | null {
+    return this.replays.progress;
+  }
+  get replayId(): string | null {
+    return this.replays.id;
   }
 
   get selected(): AbExperiment | undefined {
@@ -105,34 +114,21 @@ export class AbTestsState {
     const exp = this.selected;
     if (!exp) return;
     this.error = null;
-    const replayId = crypto.randomUUID();
-    this.replayId = replayId;
     try {
-      const onProgress = this.app.compute.proxy((p: ReplayProgress) => {
-        if (p.replayId === this.replayId) this.replay = p;
-      });
-      const out = await this.app.compute.call((api) =>
-        api.replay(
-          {
-            replayId,
-            deploymentId: exp.deploymentId,
-            datasetVersionId,
-            rate: 0,
-            ...(labelColumn ? { labelColumn } : {}),
-            ...(keyColumn ? { keyColumn } : {}),
-            ...(fault ? { fault } : {}),
-            // The same rows as new units (new visitors), so a replay adds to the experiment.
-            ...(newUnits ? { keyPrefix: `${replayId.slice(0, 8)}:` } : {}),
-          },
-          onProgress,
-        ),
-      );
+      const out = await this.replays.run((replayId) => ({
+        deploymentId: exp.deploymentId,
+        datasetVersionId,
+        rate: 0,
+        ...(labelColumn ? { labelColumn } : {}),
+        ...(keyColumn ? { keyColumn } : {}),
+        ...(fault ? { fault } : {}),
+        // The same rows as new units (new visitors), so a replay adds to the experiment.
+        ...(newUnits ? { keyPrefix: `${replayId.slice(0, 8)}:` } : {}),
+      }));
       if (out.ok) {
         this.notice = `Replayed ${out.value.rows} rows; ${out.value.logged} logged${fault ? ` (fault: ${Math.round(fault.dropShare * 100)}% of ${fault.arm}'s units dropped)` : ''}.`;
       } else this.error = out.error.message;
     } finally {
-      this.replayId = null;
-      this.replay = null;
       await this.refreshResults();
     }
   }

@@ -8,6 +8,7 @@ import type { InputRow, ReplayProgress, ServeResponse } from '../lib/contracts/c
 import * as db from '../lib/db';
 import { latencySummary } from '../lib/registry';
 import type { AppState } from './app.svelte';
+import { ReplayRun } from './replay-run.svelte';
 
 export class ServeState {
   deployments = $state<Deployment[]>([]);
@@ -16,13 +17,22 @@ export class ServeState {
   latencies = $state<number[]>([]);
   log = $state<PredictionLogEntry[]>([]);
   logCount = $state(0);
-  replay = $state<ReplayProgress | null>(null);
-  replayId = $state<string | null>(null);
+  readonly replays: ReplayRun;
   batch = $state<{ csv: string; rows: number; rejected: number } | null>(null);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly app: AppState) {
+    this.replays = new ReplayRun(app.compute);
+  }
+
+  /** The running replay's progress and id (null when none runs). */
+  get replay(): ReplayProgress | null {
+    return this.replays.progress;
+  }
+  get replayId(): string | null {
+    return this.replays.id;
+  }
 
   get selected(): Deployment | undefined {
     return this.deployments.find((d) => d.id === this.selectedId) ?? this.deployments[0];
@@ -103,39 +113,25 @@ export class ServeState {
   ) {
     const d = this.selected;
     if (!d) return;
-    const replayId = crypto.randomUUID();
-    this.replayId = replayId;
     this.error = null;
     try {
-      const onProgress = this.app.compute.proxy((p: ReplayProgress) => {
-        if (p.replayId === this.replayId) this.replay = p;
-      });
-      const out = await this.app.compute.call((api) =>
-        api.replay(
-          {
-            replayId,
-            deploymentId: d.id,
-            datasetVersionId,
-            rate,
-            ...(keyColumn ? { keyColumn } : {}),
-            ...(labelColumn ? { labelColumn } : {}),
-            ...(timeColumn ? { timeColumn } : {}),
-          },
-          onProgress,
-        ),
-      );
+      const out = await this.replays.run(() => ({
+        deploymentId: d.id,
+        datasetVersionId,
+        rate,
+        ...(keyColumn ? { keyColumn } : {}),
+        ...(labelColumn ? { labelColumn } : {}),
+        ...(timeColumn ? { timeColumn } : {}),
+      }));
       if (out.ok) this.notice = `Replayed ${out.value.rows} rows; ${out.value.logged} logged.`;
       else this.error = out.error.message;
     } finally {
-      this.replayId = null;
-      this.replay = null;
       await this.loadLog();
     }
   }
 
-  async cancelReplay(): Promise<void> {
-    const id = this.replayId;
-    if (id) await this.app.compute.call((api) => api.cancelReplay(id));
+  cancelReplay(): Promise<void> {
+    return this.replays.cancel();
   }
 
   async attachLabels(file: File, keyColumn: string, labelColumn: string): Promise<void> {
