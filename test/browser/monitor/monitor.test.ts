@@ -3,7 +3,6 @@
  * window reports over the prediction log, batch checks, rules → alerts + audit events.
  */
 import { describe, expect, it } from 'vitest';
-import type { Monitor } from '../../../src/lib/contracts/monitoring';
 import {
   acknowledgeAlert,
   getRun,
@@ -22,33 +21,9 @@ import {
 } from '../../../workers/tasks/monitor';
 import { replay } from '../../../workers/tasks/replay';
 import { setUpDeployment, useServingDb } from '../serving/helpers';
+import { monitorOf } from './helpers';
 
 useServingDb();
-
-function monitorOf(deploymentId: string, patch: Partial<Monitor> = {}): Monitor {
-  return {
-    id: crypto.randomUUID(),
-    name: 'm',
-    deploymentId,
-    createdAt: Date.now(),
-    window: { kind: 'count', size: 40 },
-    columns: {},
-    driftShare: 0.5,
-    rules: [
-      {
-        id: 'acc',
-        metric: 'performance',
-        performanceMetric: 'accuracy',
-        op: '<=',
-        threshold: 1,
-        severity: 'critical',
-      },
-    ],
-    retrain: { auto: false, datasetId: null },
-    notify: false,
-    ...patch,
-  };
-}
 
 describe('monitor task', () => {
   it('reports complete windows once, against the cached training reference, and raises alerts', async () => {

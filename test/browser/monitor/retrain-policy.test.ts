@@ -24,6 +24,7 @@ import { chooseBackend } from '../../../workers/tasks/backend-state';
 import { replay } from '../../../workers/tasks/replay';
 import { flushPredictionLog } from '../../../workers/tasks/serve';
 import { setUpDeployment, type Fixture } from '../serving/helpers';
+import { monitorOf } from './helpers';
 
 let fixture: Fixture;
 let datasetId: string;
@@ -57,27 +58,12 @@ afterAll(() => {
 
 /** A monitor of the fixture's deployment whose rule fires on every window (accuracy ≤ 1). */
 async function monitor(auto: boolean): Promise<Monitor> {
-  return putMonitor({
-    id: crypto.randomUUID(),
-    name: auto ? 'auto' : 'manual',
-    deploymentId: fixture.deployment.id,
-    createdAt: Date.now(),
-    window: { kind: 'count', size: 40 },
-    columns: {},
-    driftShare: 0.5,
-    rules: [
-      {
-        id: 'acc',
-        metric: 'performance',
-        performanceMetric: 'accuracy',
-        op: '<=',
-        threshold: 1,
-        severity: 'critical',
-      },
-    ],
-    retrain: { auto, datasetId },
-    notify: false,
-  });
+  return putMonitor(
+    monitorOf(fixture.deployment.id, {
+      name: auto ? 'auto' : 'manual',
+      retrain: { auto, datasetId },
+    }),
+  );
 }
 
 async function stateOf(m: Monitor): Promise<MonitorState> {

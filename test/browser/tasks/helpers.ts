@@ -3,6 +3,7 @@
  * penguins-like dataset written through the store, and a small model config.
  */
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { SearchRequest } from '../../../src/lib/contracts/compute';
 import type {
   ColumnSchema,
   DatasetVersion,
@@ -113,3 +114,27 @@ export function useTaskDb(): void {
 export const uid = (prefix: string): string => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
 export const noHooks = { onProgress: () => undefined, shouldStop: () => false };
+
+/** A 6-trial random search of species on penguins (the search tests' shared request). */
+export function searchRequest(
+  datasetVersionId: string,
+  overrides: Partial<SearchRequest> = {},
+): SearchRequest {
+  return {
+    searchId: uid('search'),
+    datasetVersionId,
+    target: 'species',
+    baseConfig: config({ epochs: 5 }),
+    space: [
+      { name: 'learningRate', kind: 'float', low: 1e-3, high: 0.1, log: true },
+      { name: 'hiddenUnits', kind: 'categorical', choices: ['8', '16,8'] },
+    ],
+    sampler: 'random',
+    budget: 6,
+    pruner: null,
+    objective: 'valLoss',
+    split: SPLIT,
+    seed: 21,
+    ...overrides,
+  };
+}

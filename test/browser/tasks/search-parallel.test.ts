@@ -9,29 +9,9 @@ import type { Run } from '../../../src/lib/contracts/entities';
 import { getRun, listRuns } from '../../../src/lib/db';
 import { currentTensorCount } from '../../../workers/ml';
 import { cancelSearch, runSearch } from '../../../workers/tasks/search';
-import { config, SPLIT, uid, useTaskDb, writePenguins } from './helpers';
+import { config, searchRequest as request, useTaskDb, writePenguins } from './helpers';
 
 useTaskDb();
-
-function request(datasetVersionId: string, overrides: Partial<SearchRequest> = {}): SearchRequest {
-  return {
-    searchId: uid('search'),
-    datasetVersionId,
-    target: 'species',
-    baseConfig: config({ epochs: 5 }),
-    space: [
-      { name: 'learningRate', kind: 'float', low: 1e-3, high: 0.1, log: true },
-      { name: 'hiddenUnits', kind: 'categorical', choices: ['8', '16,8'] },
-    ],
-    sampler: 'random',
-    budget: 6,
-    pruner: null,
-    objective: 'valLoss',
-    split: SPLIT,
-    seed: 21,
-    ...overrides,
-  };
-}
 
 async function trialRuns(searchId: string): Promise<Run[]> {
   return (await listRuns()).filter((r) => r.tags.includes(`search:${searchId}`));

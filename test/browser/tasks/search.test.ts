@@ -3,33 +3,13 @@
  * stored with the runs, pruning, failed trials, cancel (M2) and a flat tensor count (M6).
  */
 import { describe, expect, it } from 'vitest';
-import type { SearchProgress, SearchRequest } from '../../../src/lib/contracts/compute';
+import type { SearchProgress } from '../../../src/lib/contracts/compute';
 import { getRun, getSearch, listRuns, listSearches } from '../../../src/lib/db';
 import { currentTensorCount } from '../../../workers/ml';
 import { cancelSearch, runSearch, trialRunId } from '../../../workers/tasks/search';
-import { config, SPLIT, uid, useTaskDb, writePenguins } from './helpers';
+import { config, searchRequest as request, SPLIT, useTaskDb, writePenguins } from './helpers';
 
 useTaskDb();
-
-function request(datasetVersionId: string, overrides: Partial<SearchRequest> = {}): SearchRequest {
-  return {
-    searchId: uid('search'),
-    datasetVersionId,
-    target: 'species',
-    baseConfig: config({ epochs: 5 }),
-    space: [
-      { name: 'learningRate', kind: 'float', low: 1e-3, high: 0.1, log: true },
-      { name: 'hiddenUnits', kind: 'categorical', choices: ['8', '16,8'] },
-    ],
-    sampler: 'random',
-    budget: 6,
-    pruner: null,
-    objective: 'valLoss',
-    split: SPLIT,
-    seed: 21,
-    ...overrides,
-  };
-}
 
 describe('runSearch', () => {
   it.each(['random', 'tpe'] as const)(
