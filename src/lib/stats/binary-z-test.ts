@@ -4,6 +4,7 @@
  */
 import { isNumericSample } from './chi-square-drift';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import type { TestResult } from './ks-two-sample';
 import { normalTwoSidedP } from './normal';
 import { buildProfile, type Sample, type SampleProfile } from './profile';
@@ -50,10 +51,6 @@ export function binaryZFromProfiles(ref: SampleProfile, cur: SampleProfile): Tes
 
 /** Registry descriptor: binary z-test p-value, both kinds, drift when p < 0.05. */
 export const binaryZDriftTest: DriftTestDescriptor = {
-  name: 'z',
-  label: 'two-proportion z-test p-value',
-  kinds: ['numeric', 'categorical'],
-  defaultThreshold: 0.05,
-  direction: 'below',
+  ...DRIFT_TEST_META.z,
   compute: (ref, cur) => binaryZFromProfiles(ref, cur).pValue,
 };

@@ -5,6 +5,7 @@
  */
 import { chiSquareSf } from './chi-square-distribution';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import type { TestResult } from './ks-two-sample';
 import { buildProfile, type Sample, type SampleProfile } from './profile';
 import { alignedCounts } from './value-counts';
@@ -68,10 +69,6 @@ export function isNumericSample(sample: Sample): boolean {
 
 /** Registry descriptor: chi-square p-value, both kinds, drift when p < 0.05. */
 export const chiSquareDriftTest: DriftTestDescriptor = {
-  name: 'chisquare',
-  label: 'chi-square p-value',
-  kinds: ['numeric', 'categorical'],
-  defaultThreshold: 0.05,
-  direction: 'below',
+  ...DRIFT_TEST_META.chisquare,
   compute: (ref, cur) => chiSquareFromProfiles(ref, cur).pValue,
 };

@@ -4,6 +4,7 @@
  */
 import { binnedShares } from './binning';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import { buildProfile, type ColumnKind, type Sample, type SampleProfile } from './profile';
 
 /**
@@ -69,10 +70,6 @@ function relEntr(x: number, y: number): number {
 
 /** Registry descriptor: Jensen–Shannon distance, both kinds, drift when >= 0.1. */
 export const jensenShannonDriftTest: DriftTestDescriptor = {
-  name: 'jensenshannon',
-  label: 'Jensen–Shannon distance',
-  kinds: ['numeric', 'categorical'],
-  defaultThreshold: 0.1,
-  direction: 'at-or-above',
+  ...DRIFT_TEST_META.jensenshannon,
   compute: jensenShannonFromProfiles,
 };

@@ -5,6 +5,7 @@
  */
 import { cleanNumeric } from './clean';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import { numericProfile, type SampleProfile } from './profile';
 import { gcd, roundHalfEven } from './float-utils';
 import { kolmogorovNSf } from './kolmogorov-n';
@@ -128,10 +129,6 @@ export function ksFromProfiles(ref: SampleProfile, cur: SampleProfile): TestResu
 
 /** Registry descriptor: KS p-value, numeric columns, drift when p < 0.05. */
 export const ksDriftTest: DriftTestDescriptor = {
-  name: 'ks',
-  label: 'Kolmogorov–Smirnov p-value',
-  kinds: ['numeric'],
-  defaultThreshold: 0.05,
-  direction: 'below',
+  ...DRIFT_TEST_META.ks,
   compute: (ref, cur) => ksFromProfiles(ref, cur).pValue,
 };

@@ -4,6 +4,7 @@
  */
 import { binnedShares } from './binning';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import { buildProfile, type ColumnKind, type Sample, type SampleProfile } from './profile';
 
 /**
@@ -42,10 +43,6 @@ export function psiFromProfiles(ref: SampleProfile, cur: SampleProfile): number 
 
 /** Registry descriptor: PSI, both kinds, drift when >= 0.1. */
 export const psiDriftTest: DriftTestDescriptor = {
-  name: 'psi',
-  label: 'Population Stability Index',
-  kinds: ['numeric', 'categorical'],
-  defaultThreshold: 0.1,
-  direction: 'at-or-above',
+  ...DRIFT_TEST_META.psi,
   compute: psiFromProfiles,
 };

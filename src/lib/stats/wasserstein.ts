@@ -4,6 +4,7 @@
  */
 import { cleanNumeric } from './clean';
 import type { DriftTestDescriptor } from './drift-test';
+import { DRIFT_TEST_META } from './drift-test-meta';
 import { mergeWalk, profileMergeWalk } from './merge-walk';
 import { numericProfile, type SampleProfile } from './profile';
 import { meanStd } from './moments';
@@ -75,10 +76,6 @@ export function wassersteinNormedFromProfiles(ref: SampleProfile, cur: SamplePro
 
 /** Registry descriptor: normed Wasserstein, numeric columns, drift when >= 0.1. */
 export const wassersteinDriftTest: DriftTestDescriptor = {
-  name: 'wasserstein',
-  label: 'Wasserstein distance (normed)',
-  kinds: ['numeric'],
-  defaultThreshold: 0.1,
-  direction: 'at-or-above',
+  ...DRIFT_TEST_META.wasserstein,
   compute: wassersteinNormedFromProfiles,
 };
