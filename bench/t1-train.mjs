@@ -55,15 +55,29 @@ function generate(n, d, seed) {
   return { x, y };
 }
 
-/** The scikit-learn peer as a line-oriented subprocess; null when it cannot run here. */
-async function startPeer(dataDir) {
+/**
+ * The scikit-learn peer as a line-oriented subprocess; `{ skipped }` when it cannot run here.
+ * @param blasThreads null for OpenBLAS' default (every core), or a thread count
+ */
+async function startPeer(dataDir, blasThreads = null) {
   if (argv.includes('--no-peer')) return { skipped: 'skipped (--no-peer)' };
   if (!existsSync(PYTHON)) return { skipped: `skipped (${PYTHON} not found)` };
   const script = new URL('./peers/t1_sklearn.py', import.meta.url).pathname;
   const child = spawn(
     PYTHON,
     [script, join(dataDir, 't1-x.bin'), join(dataDir, 't1-y.bin'), ROWS, D, EPOCHS],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env:
+        blasThreads === null
+          ? process.env
+          : {
+              ...process.env,
+              OPENBLAS_NUM_THREADS: String(blasThreads),
+              OMP_NUM_THREADS: String(blasThreads),
+              MKL_NUM_THREADS: String(blasThreads),
+            },
+    },
   );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const read = async () => {
@@ -98,6 +112,9 @@ async function main() {
     minify: !argv.includes('--no-minify'),
   });
   const peer = await startPeer(dataDir);
+  // The same peer on one BLAS thread: on 2-vCPU machines its second thread may not help (seen
+  // here: 1 thread faster than 2), which says what the ratio is made of.
+  const peer1 = peer.fit ? await startPeer(dataDir, 1) : { skipped: peer.skipped };
   try {
     const setup = await bench.call('setup', { backend: BACKEND });
     console.log(
@@ -106,6 +123,7 @@ async function main() {
     const samples = ROWS * EPOCHS;
     const ours = [];
     const theirs = [];
+    const theirs1 = [];
     let leaked = 0;
     for (let r = 0; r <= RUNS; r++) {
       const run = await bench.call('t1', { n: ROWS, d: D, epochs: EPOCHS });
@@ -114,6 +132,10 @@ async function main() {
       if (peer.fit) {
         const p = await peer.fit();
         theirs.push({ sps: samples / p.seconds, run: p });
+      }
+      if (peer1.fit) {
+        const p = await peer1.fit();
+        theirs1.push({ sps: samples / p.seconds, run: p });
       }
     }
     const warm = ours.slice(1).map((o) => o.sps);
@@ -136,6 +158,13 @@ async function main() {
       peerText = `sklearn ${k(pmed)} samples/s (${Math.round((1000 * ROWS) / pmed)} ms/epoch)`;
       ratio = `; ratio ${(med / pmed).toFixed(2)}x`;
     }
+    if (peer1.fit) {
+      const pw = theirs1.slice(1).map((o) => o.sps);
+      console.log(
+        `  sklearn on 1 BLAS thread (samples/s): cold ${k(theirs1[0].sps)}; warm ${pw.map(k).join(', ')}; ` +
+          `median ${k(median(pw))}; ratio ${(med / median(pw)).toFixed(2)}x`,
+      );
+    }
     console.log(
       `T1 train MLP 50-128-64-2 ${Math.round(ROWS / 1000)}k rows: ${k(med)} samples/s ` +
         `(median of ${RUNS}; cold ${k(ours[0].sps)}; ${Math.round((1000 * ROWS) / med)} ms/epoch); ` +
@@ -143,6 +172,7 @@ async function main() {
     );
   } finally {
     peer.close?.();
+    peer1.close?.();
     await bench.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
