@@ -27,6 +27,7 @@ import {
   NUM_LONG,
   NUM_MINUS,
   NUM_PLUS,
+  fieldText,
   type RecordBatch,
 } from './delimited-stream';
 import {
@@ -226,17 +227,13 @@ export class ColumnBuilder {
     let k = 0;
     for (let f = f0 + j; k < count && this.mode === SAMPLE; k++, f += width) {
       // Sampled with the scanner's reading, so choosing the mode need not parse it again.
-      const s = b.fieldStart[f]!;
-      const text = s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!;
-      this.addSample(text, b.fieldNumber[f]!, b.fieldFlags[f]!);
+      this.addSample(fieldText(b, f), b.fieldNumber[f]!, b.fieldFlags[f]!);
     }
     while (k < count && this.mode === NUMBER) {
       k = this.numberRun(b, f0 + j, width, k, count);
       if (k < count) {
         // A cell the scanner did not read as a plain decimal (spaces, exponent, NA, quotes...).
-        const f = f0 + j + k * width;
-        const s = b.fieldStart[f]!;
-        this.addNumberSlow(s >= 0 ? b.text.slice(s, b.fieldEnd[f]!) : b.strings[-s - 1]!);
+        this.addNumberSlow(fieldText(b, f0 + j + k * width));
         k++;
       }
     }
