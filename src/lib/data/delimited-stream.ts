@@ -13,6 +13,7 @@
  * complete records whose fields are ranges into the chunk text. Only fields that span a chunk
  * boundary or contain `""` become strings. A batch is valid until the next call.
  */
+import { POW10, decimalValue } from './fast-number';
 
 /**
  * Complete records scanned from one chunk. Field `f` is `text.slice(fieldStart[f],
@@ -53,8 +54,6 @@ export interface StreamProblem {
   excerpt: string;
 }
 
-import { POW10, decimalValue } from './fast-number';
-
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -76,9 +75,6 @@ export const NUM_DOT = 4;
 export const NUM_LEADING_ZERO = 8;
 /** `fieldFlags` bit: more than 15 digits (read with `Number`, may not be a safe integer). */
 export const NUM_LONG = 16;
-
-/** 10^k for k = 0..22, all exact doubles (Clinger's fast path needs exact powers). */
-const POW10_F64 = POW10;
 
 /** Characters of raw text kept from an opening quote, for messages. */
 const EXCERPT = 40;
@@ -401,7 +397,7 @@ export class DelimitedScanner {
           }
           digits += frac;
           if ((c === d || c === LF || c === CR) && digits > 0 && digits <= 15) {
-            x = frac === 0 ? m : m / POW10_F64[frac]!;
+            x = frac === 0 ? m : m / POW10[frac]!;
             if (flags & NUM_MINUS) x = -x;
           }
         }
