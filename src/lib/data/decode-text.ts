@@ -184,7 +184,7 @@ export class ChunkDecoder {
 }
 
 /**
- * Decodes a stream of byte chunks.
+ * Decodes a stream of byte chunks: the texts of {@link decodeTextChunks}.
  * @param chunks the bytes
  * @param encoding the encoding
  * @param fileName for messages
@@ -198,13 +198,7 @@ export async function* decodeChunks(
   encoding: TextEncoding,
   fileName: string,
 ): AsyncGenerator<string> {
-  const decoder = new ChunkDecoder(encoding, fileName);
-  for await (const bytes of chunks) {
-    const text = decoder.decode(bytes);
-    if (text.length > 0) yield text;
-  }
-  const last = decoder.end();
-  if (last.length > 0) yield last;
+  for await (const chunk of decodeTextChunks(chunks, encoding, fileName)) yield chunk.text;
 }
 
 /** A decoded chunk, with its bytes when they are one per character of `text`. */
