@@ -169,35 +169,31 @@ async function readPasses(
           header: [...names],
         });
       };
-      try {
-        for (const [i, chunk] of head.entries()) {
-          // The second part can start once the header is read: feed the first line alone.
-          const lf = i === 0 && split ? chunk.text.indexOf('\n') + 1 : 0;
-          if (lf > 0 && lf < chunk.text.length) {
-            await feed(cut(chunk, 0, lf));
-            startRest();
-            await feed(cut(chunk, lf, chunk.text.length));
-          } else await feed(chunk);
-        }
-        startRest();
-        if (!done)
-          for (let n = await source.next(); !n.done; n = await source.next()) await feed(n.value);
-        if (split) {
+      // On an error readTable cancels the split.
+      for (const [i, chunk] of head.entries()) {
+        // The second part can start once the header is read: feed the first line alone.
+        const lf = i === 0 && split ? chunk.text.indexOf('\n') + 1 : 0;
+        if (lf > 0 && lf < chunk.text.length) {
+          await feed(cut(chunk, 0, lf));
           startRest();
-          const part =
-            rest && builder instanceof DelimitedTableBuilder && builder.atRecordStart
-              ? await (rest as Promise<TablePart | null>)
-              : null;
-          if (!part || !(builder as DelimitedTableBuilder).mergePart(part)) {
-            // Read the second part here (the cut was inside quotes, a column's mode differs,
-            // or it failed): exactly the one-pass reading.
-            split.cancel();
-            for await (const next of split.openRest()) await feed(next);
-          }
+          await feed(cut(chunk, lf, chunk.text.length));
+        } else await feed(chunk);
+      }
+      startRest();
+      if (!done)
+        for (let n = await source.next(); !n.done; n = await source.next()) await feed(n.value);
+      if (split) {
+        startRest();
+        const part =
+          rest && builder instanceof DelimitedTableBuilder && builder.atRecordStart
+            ? await (rest as Promise<TablePart | null>)
+            : null;
+        if (!part || !(builder as DelimitedTableBuilder).mergePart(part)) {
+          // Read the second part here (the cut was inside quotes, a column's mode differs,
+          // or it failed): exactly the one-pass reading.
+          split.cancel();
+          for await (const next of split.openRest()) await feed(next);
         }
-      } catch (e) {
-        split?.cancel();
-        throw e;
       }
     } else {
       let first = true;
@@ -252,15 +248,23 @@ function decide(
   }
 }
 
+/** The options every builder takes. */
+function commonOptions(options: ReadTableOptions) {
+  return {
+    fileName: options.fileName,
+    ...(options.types ? { types: options.types } : {}),
+    ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
+  };
+}
+
+/** A delimited builder's options (also those of the second part's, plus its `header`). */
 function builderOptions(
   decided: { format: ImportFormat; delimiter: Delimiter | null; hasHeader: boolean },
   options: ReadTableOptions,
   lossless: ReadonlySet<number> | undefined,
 ): DelimitedTableOptions {
   return {
-    fileName: options.fileName,
-    ...(options.types ? { types: options.types } : {}),
-    ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
+    ...commonOptions(options),
     delimiter: decided.delimiter ?? ',',
     hasHeader: decided.hasHeader,
     ...(lossless ? { lossless } : {}),
@@ -273,15 +277,10 @@ function makeBuilder(
   lossless: ReadonlySet<number> | undefined,
   keys: readonly string[],
 ): Builder {
-  const common = {
-    fileName: options.fileName,
-    ...(options.types ? { types: options.types } : {}),
-    ...(options.sampleSize ? { sampleSize: options.sampleSize } : {}),
-  };
   if (decided.format === 'csv')
     return new DelimitedTableBuilder(builderOptions(decided, options, lossless));
   return new RecordTableBuilder({
-    ...common,
+    ...commonOptions(options),
     format: decided.format,
     ...(lossless ? { lossless: new Set([...lossless].map((j) => keys[j]!)) } : {}),
   });
