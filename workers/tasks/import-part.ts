@@ -7,14 +7,13 @@
  * itself, so the result is always exactly the one-pass result.
  */
 import type { TextEncoding } from '../../src/lib/contracts/compute';
-import { decodeTextChunks } from '../../src/lib/data/decode-text';
 import {
   DelimitedTableBuilder,
   type DelimitedTableOptions,
   type TablePart,
 } from '../../src/lib/data/delimited-table';
 import type { SplitSource } from '../../src/lib/data/read-table';
-import { countBytes, type ImportSource } from './import-source';
+import { decodeBlobRange, type ImportSource } from './import-source';
 
 /** Files smaller than this are read by one worker (default; see {@link setSplitMinBytes}). */
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
@@ -59,13 +58,7 @@ export async function readPart(
   const { blob, start, end, encoding, options } = request;
   const builder = new DelimitedTableBuilder(options);
   const counter = { bytesRead: 0 };
-  const chunks = decodeTextChunks(
-    countBytes(blob.slice(start, end), counter),
-    encoding,
-    options.fileName,
-    start,
-  );
-  for await (const c of chunks) {
+  for await (const c of decodeBlobRange(blob, start, end, encoding, options.fileName, counter)) {
     builder.push(c.text, c.bytes);
     onBytes?.(counter.bytesRead);
   }

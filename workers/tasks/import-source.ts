@@ -98,12 +98,7 @@ async function blobSource(
       return decodeTextChunks(countBytes(blob, source), source.encoding, fileName);
     },
     openRange(start, end) {
-      return decodeTextChunks(
-        countBytes(blob.slice(start, end), source),
-        source.encoding,
-        fileName,
-        start,
-      );
+      return decodeBlobRange(blob, start, end, source.encoding, fileName, source);
     },
     async headText(n) {
       // UTF-16 needs 2 bytes per character; the decoder keeps a cut character for later.
@@ -119,16 +114,32 @@ async function blobSource(
 const COALESCE_BYTES = 1 << 20;
 
 /**
- * A blob's bytes in pieces of at least 1 MiB, counted into `counter.bytesRead`.
+ * The decoded text of bytes `[start, end)` of a blob, which must begin at a character boundary
+ * (an import source's `openRange`, and the second worker's half of a split import).
  * @param blob the bytes
- * @param counter what counts them
- * @yields the pieces
+ * @param start first byte
+ * @param end end byte (exclusive)
+ * @param encoding the encoding
+ * @param fileName for messages
+ * @param counter what counts the bytes read (`bytesRead` is added to, not reset)
+ * @returns the text chunks, with their bytes where they line up (see TextChunk)
+ * @throws InvalidTextError (while iterating) on bytes that are not valid in the encoding
+ * @example
+ * for await (const c of decodeBlobRange(file, cut, file.size, 'utf-8', file.name, counter)) builder.push(c.text, c.bytes);
  */
-export async function* countBytes(
+export function decodeBlobRange(
   blob: Blob,
+  start: number,
+  end: number,
+  encoding: TextEncoding,
+  fileName: string,
   counter: { bytesRead: number },
-): AsyncGenerator<Uint8Array> {
-  const source = counter;
+): AsyncGenerator<TextChunk> {
+  return decodeTextChunks(countBytes(blob.slice(start, end), counter), encoding, fileName, start);
+}
+
+/** A blob's bytes in pieces of at least 1 MiB, counted into `counter.bytesRead`. */
+async function* countBytes(blob: Blob, counter: { bytesRead: number }): AsyncGenerator<Uint8Array> {
   const reader = blob.stream().getReader();
   let parts: Uint8Array[] = [];
   let held = 0;
@@ -149,7 +160,7 @@ export async function* countBytes(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      source.bytesRead += value.byteLength;
+      counter.bytesRead += value.byteLength;
       parts.push(value);
       held += value.byteLength;
       if (held >= COALESCE_BYTES) yield take();
