@@ -5,6 +5,7 @@
 import type { Deployment } from '../contracts/entities';
 import { InvalidArgumentError } from '../contracts/errors';
 import { getDb } from './connection';
+import { newestFirst } from './newest-first';
 import { checkName } from './registry';
 import { withStorageErrors } from './storage-errors';
 
@@ -58,9 +59,7 @@ export async function listDeployments(filter: { modelName?: string } = {}): Prom
     filter.modelName === undefined
       ? await db.deployments.toArray()
       : await db.deployments.where('modelName').equals(filter.modelName).toArray();
-  return found.sort(
-    (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
+  return found.sort(newestFirst);
 }
 
 /**

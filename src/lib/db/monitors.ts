@@ -4,6 +4,7 @@
 import type { Monitor, MonitorWindowReport } from '../contracts/monitoring';
 import { checkMonitor } from '../monitor/check-monitor';
 import { getDb } from './connection';
+import { newestFirst } from './newest-first';
 import { withStorageErrors } from './storage-errors';
 
 /**
@@ -49,7 +50,7 @@ export async function listMonitors(filter: { deploymentId?: string } = {}): Prom
     filter.deploymentId === undefined
       ? await db.monitors.toArray()
       : await db.monitors.where('deploymentId').equals(filter.deploymentId).toArray();
-  return found.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  return found.sort(newestFirst);
 }
 
 /**

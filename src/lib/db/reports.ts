@@ -5,6 +5,7 @@
 import type { ValidationReport } from '../contracts/entities';
 import { NotFoundError } from '../contracts/errors';
 import { getDb } from './connection';
+import { newestFirst } from './newest-first';
 import { withStorageErrors } from './storage-errors';
 
 /**
@@ -54,8 +55,4 @@ export async function listReports(versionId: string): Promise<ValidationReport[]
  */
 export async function getLatestReport(versionId: string): Promise<ValidationReport | undefined> {
   return (await listReports(versionId))[0];
-}
-
-function newestFirst(a: ValidationReport, b: ValidationReport): number {
-  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }

@@ -5,6 +5,7 @@
 import type { SearchRecord } from '../contracts/compute';
 import { NotFoundError } from '../contracts/errors';
 import { getDb } from './connection';
+import { newestFirst } from './newest-first';
 import { withStorageErrors } from './storage-errors';
 
 /**
@@ -50,7 +51,7 @@ export async function listSearches(
     versionId === undefined
       ? await db.searches.toArray()
       : await db.searches.where('request.datasetVersionId').equals(versionId).toArray();
-  found.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  found.sort(newestFirst);
   return filter.limit === undefined ? found : found.slice(0, filter.limit);
 }
 

@@ -5,6 +5,7 @@
 import type { SuiteRun } from '../contracts/entities';
 import { NotFoundError } from '../contracts/errors';
 import { getDb } from './connection';
+import { newestFirst } from './newest-first';
 import { withStorageErrors } from './storage-errors';
 
 /**
@@ -57,5 +58,5 @@ export async function listSuiteRuns(
   } else {
     runs = await db.suiteRuns.toArray();
   }
-  return runs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return runs.sort(newestFirst);
 }
