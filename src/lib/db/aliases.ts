@@ -155,7 +155,15 @@ export async function aliasHolderAt(
   return holderAt(await aliasHistory(modelName, alias), alias, time);
 }
 
-function aliasId(modelName: string, alias: string): string {
+/**
+ * The key of an alias row in the `aliases` store.
+ * @param modelName the model name
+ * @param alias the alias
+ * @returns `${modelName}:${alias}`
+ * @example
+ * aliasId('churn', 'champion') // 'churn:champion'
+ */
+export function aliasId(modelName: string, alias: string): string {
   return `${modelName}:${alias}`;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Deployment } from '../contracts/entities';
 import { InvalidArgumentError } from '../contracts/errors';
+import { aliasId } from './aliases';
 import { getDb } from './connection';
 import { newestFirst } from './newest-first';
 import { checkName } from './registry';
@@ -97,7 +98,7 @@ export async function readServingState(
   return db.transaction('r', [db.deployments, db.aliases], async () => {
     const deployment = await db.deployments.get(id);
     if (!deployment) return { deployment, primaryVersionId: null };
-    const alias = await db.aliases.get(`${deployment.modelName}:${deployment.alias}`);
+    const alias = await db.aliases.get(aliasId(deployment.modelName, deployment.alias));
     return { deployment, primaryVersionId: alias?.versionId ?? null };
   });
 }
