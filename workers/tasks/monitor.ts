@@ -58,6 +58,7 @@ import {
   type MonitoredColumn,
   type ReferenceProfile,
 } from '../../src/lib/monitor';
+import { argmaxRows } from '../../src/lib/metrics';
 import { predictBatch } from '../ml';
 import { loadTable, type LoadedTable } from './load-table';
 import { computeSplit } from './prepare-data';
@@ -176,12 +177,7 @@ async function scoreTable(
   }
   const labels = version.signature.target.labels ?? [];
   const k = out.length / Math.max(rows.length, 1);
-  const best = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    let b = 0;
-    for (let j = 1; j < k; j++) if (out[i * k + j]! > out[i * k + b]!) b = j;
-    best[i] = b;
-  }
+  const best = argmaxRows(out, k);
   const labelOf = (b: number) => labels[b] ?? String(b);
   return {
     values: Array.from(best, labelOf),
