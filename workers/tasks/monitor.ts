@@ -30,7 +30,6 @@ import {
 import { transformRows, validateTrainingSetup, type Column } from '../../src/lib/data';
 import {
   countRejects,
-  getDeployment,
   getModelVersion,
   getMonitor,
   getRun,
@@ -260,9 +259,8 @@ async function monitorAndVersion(
 ): Promise<{ monitor: Monitor; primary: string | null }> {
   const monitor = await getMonitor(monitorId);
   if (!monitor) throw new NotFoundError('monitor', monitorId);
-  const deployment = await getDeployment(monitor.deploymentId);
+  const { deployment, primaryVersionId } = await readServingState(monitor.deploymentId);
   if (!deployment) throw new NotFoundError('deployment', monitor.deploymentId);
-  const { primaryVersionId } = await readServingState(deployment.id);
   return { monitor, primary: primaryVersionId };
 }
 
