@@ -50,6 +50,19 @@ export function listMetricSources(): MetricSourceDescriptor[] {
   return [...registry.values()];
 }
 
+/** The registered source of a metric; throws naming the metric when there is none. */
+function sourceOf(metric: AbMetric): MetricSourceDescriptor {
+  const source = registry.get(metric.source.kind);
+  if (!source) {
+    throw new InvalidArgumentError(
+      `metric "${metric.name}".source.kind`,
+      metric.source.kind,
+      'is not a known source',
+    );
+  }
+  return source;
+}
+
 /**
  * Checks that a metric's source exists and supports its kind.
  * @param metric the metric
@@ -60,14 +73,7 @@ export function listMetricSources(): MetricSourceDescriptor[] {
  * // throws: a latency metric must be a mean
  */
 export function checkMetric(metric: AbMetric): AbMetric {
-  const source = registry.get(metric.source.kind);
-  if (!source) {
-    throw new InvalidArgumentError(
-      `metric "${metric.name}".source.kind`,
-      metric.source.kind,
-      'is not a known source',
-    );
-  }
+  const source = sourceOf(metric);
   if (!source.kinds.includes(metric.kind)) {
     throw new InvalidArgumentError(
       `metric "${metric.name}".kind`,
@@ -101,15 +107,7 @@ export function metricValue(
   entry: PredictionLogEntry,
   isPrimary: boolean,
 ): number | null {
-  const source = registry.get(metric.source.kind);
-  if (!source) {
-    throw new InvalidArgumentError(
-      `metric "${metric.name}".source.kind`,
-      metric.source.kind,
-      'is not a known source',
-    );
-  }
-  return source.value(metric, entry, isPrimary);
+  return sourceOf(metric).value(metric, entry, isPrimary);
 }
 
 registerMetricSource({
