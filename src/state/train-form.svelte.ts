@@ -161,33 +161,4 @@ export class TrainForm {
     this.patience = config.earlyStoppingPatience;
     this.autoReason = reason;
   }
-
-  /** Fills the form from a stored run (to tweak and train again). */
-  fromRun(run: {
-    datasetVersionId: string;
-    target: string;
-    config: ModelConfig;
-    split: SplitSpec;
-    seed?: number;
-  }): void {
-    this.versionId = run.datasetVersionId;
-    this.target = run.target;
-    const c = run.config;
-    this.kind = c.kind === 'linear' ? 'logistic' : c.kind;
-    this.hidden = c.hiddenUnits.join(', ') || DEFAULT_CONFIG.hiddenUnits.join(', ');
-    this.activation = c.activation;
-    this.dropout = c.dropout;
-    this.l1 = c.l1;
-    this.l2 = c.l2;
-    this.optimizer = c.optimizer;
-    this.learningRate = c.learningRate;
-    this.batchSize = c.batchSize;
-    this.epochs = c.epochs;
-    this.patience = c.earlyStoppingPatience;
-    this.seed = run.seed ?? run.split.seed;
-    this.testShare = run.split.test;
-    this.validationShare = run.split.validation;
-    this.splitMethod = run.split.method ?? (run.split.stratify ? 'stratified' : 'random');
-    this.timeColumn = run.split.timeColumn ?? '';
-  }
 }
