@@ -61,6 +61,11 @@ export class AbTestsState {
     this.deployments = deployments;
   }
 
+  /** The version a deployment's alias points to now (null when unset). */
+  async holderOf(d: Deployment): Promise<string | null> {
+    return (await db.getAlias(d.modelName, d.alias))?.versionId ?? null;
+  }
+
   async select(id: string): Promise<void> {
     this.selectedId = id;
     this.results = null;

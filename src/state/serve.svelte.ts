@@ -3,7 +3,12 @@
  * batch predictions through the worker, click-to-result latency, the prediction log, replay and
  * late labels.
  */
-import type { Deployment, PredictionLogEntry } from '../lib/contracts/entities';
+import type {
+  Deployment,
+  ExpectationSuite,
+  InputSignature,
+  PredictionLogEntry,
+} from '../lib/contracts/entities';
 import type { InputRow, ReplayProgress, ServeResponse } from '../lib/contracts/compute';
 import * as db from '../lib/db';
 import { latencySummary } from '../lib/registry';
@@ -19,6 +24,8 @@ export class ServeState {
   logCount = $state(0);
   readonly replays: ReplayRun;
   batch = $state<{ csv: string; rows: number; rejected: number } | null>(null);
+  /** Expectation suites a new deployment may validate its inputs with. */
+  suites = $state<ExpectationSuite[]>([]);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
 
@@ -45,6 +52,16 @@ export class ServeState {
   async load(): Promise<void> {
     this.deployments = await db.listDeployments();
     await this.loadLog();
+  }
+
+  async loadSuites(): Promise<void> {
+    this.suites = await db.listSuites();
+  }
+
+  /** The input signature of the version the deployment's alias points to (null when unset). */
+  async signatureOf(d: Deployment): Promise<InputSignature | null> {
+    const alias = await db.getAlias(d.modelName, d.alias);
+    return this.app.models.find((m) => m.id === alias?.versionId)?.signature ?? null;
   }
 
   async loadLog(): Promise<void> {
