@@ -16,9 +16,10 @@ import type { Deployment } from '../lib/contracts/entities';
 import type { ReplayProgress } from '../lib/contracts/compute';
 import * as db from '../lib/db';
 import { checkExperiment } from '../lib/ab/check-experiment';
+import { ACTOR } from './alerts.svelte';
 import type { AppState } from './app.svelte';
 import { ReplayRun } from './replay-run.svelte';
-import { ACTOR, RegistryState } from './registry.svelte';
+import { RegistryState } from './registry.svelte';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

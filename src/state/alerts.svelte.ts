@@ -5,6 +5,7 @@
 import type { Alert } from '../lib/contracts/monitoring';
 import * as db from '../lib/db';
 
+/** Who acts in this browser, as alias events and alert acknowledgements record it. */
 export const ACTOR = 'local user';
 
 export class AlertsState {

@@ -20,9 +20,8 @@ import {
   modelCardMarkdown,
   previousHolder,
 } from '../lib/registry';
+import { ACTOR } from './alerts.svelte';
 import type { AppState } from './app.svelte';
-
-export const ACTOR = 'local user';
 
 export function defaultGate(run: Run | undefined): GateRule[] {
   return [
