@@ -66,6 +66,13 @@ export class AppState {
 
   /** The dataset versions of every dataset, newest first. */
   versions = $derived(this.datasets.flatMap((d) => d.versions));
+  /** The names of the registered models, sorted. */
+  modelNames = $derived(
+    this.models
+      .map((m) => m.name)
+      .sort()
+      .filter((n, i, all) => n !== all[i - 1]),
+  );
 
   async init(): Promise<void> {
     db.onVersionChange(() => {
