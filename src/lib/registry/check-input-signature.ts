@@ -2,7 +2,8 @@
  * Shape check of an {@link InputSignature} read from an untrusted file: the result is rebuilt
  * from the checked fields only (unknown keys dropped), so nothing else rides along.
  */
-import type { ColumnType, InputSignature, SignatureField, Task } from '../contracts/entities';
+import type { InputSignature, SignatureField, Task } from '../contracts/entities';
+import { ALL_COLUMN_TYPES } from '../validate/check';
 import {
   type Fail,
   own,
@@ -13,15 +14,6 @@ import {
   readStringArray,
 } from './read-untrusted';
 
-const COLUMN_TYPES: readonly ColumnType[] = [
-  'number',
-  'integer',
-  'boolean',
-  'category',
-  'datetime',
-  'text',
-  'id',
-];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 
 /**
@@ -54,7 +46,7 @@ export function checkInputSignature(
     names.add(name);
     const field: SignatureField = {
       name,
-      type: readOneOf(own(f, 'type'), COLUMN_TYPES, `${at}.type`, fail),
+      type: readOneOf(own(f, 'type'), ALL_COLUMN_TYPES, `${at}.type`, fail),
     };
     if (own(f, 'categories') !== undefined) {
       field.categories = readStringArray(own(f, 'categories'), `${at}.categories`, fail);

@@ -1,18 +1,9 @@
 /**
  * Checks that an edited expectation suite is well formed, and saves an edit as a new version.
  */
-import type { ColumnType, Expectation, ExpectationSuite } from '../contracts/entities';
+import type { Expectation, ExpectationSuite } from '../contracts/entities';
 import { InvalidArgumentError } from '../contracts/errors';
-
-const COLUMN_TYPES: readonly ColumnType[] = [
-  'number',
-  'integer',
-  'boolean',
-  'category',
-  'datetime',
-  'text',
-  'id',
-];
+import { ALL_COLUMN_TYPES } from './check';
 
 type Field = (name: string) => string;
 
@@ -43,11 +34,11 @@ const FIELD_CHECKS: {
   'column-exists': () => undefined,
   'values-unique': () => undefined,
   'column-type': (e, field) => {
-    if (!COLUMN_TYPES.includes(e.type)) {
+    if (!ALL_COLUMN_TYPES.includes(e.type)) {
       throw new InvalidArgumentError(
         field('type'),
         e.type,
-        `must be one of ${COLUMN_TYPES.join(', ')}`,
+        `must be one of ${ALL_COLUMN_TYPES.join(', ')}`,
       );
     }
   },
