@@ -5,12 +5,12 @@
  * widths, so the vector the spec produces has exactly the size it claims.
  */
 import type {
-  DatePart,
   FittedTransform,
   ImputeStrategy,
   PreprocessingSpec,
   ScaleMethod,
 } from '../contracts/entities';
+import { DATE_PARTS } from '../data/date-parts';
 import { transformWidth } from '../data/preprocess-values';
 import {
   type Fail,
@@ -26,7 +26,6 @@ import {
 
 const SCALE_METHODS: readonly ScaleMethod[] = ['standard', 'min-max', 'none'];
 const IMPUTE: readonly ImputeStrategy[] = ['mean', 'median', 'most-frequent', 'constant'];
-const DATE_PARTS: readonly DatePart[] = ['year', 'month', 'day', 'weekday', 'hour'];
 const MISSING_MODES = ['unseen', 'bucket', 'most-frequent'] as const;
 
 type Kind = FittedTransform['kind'];
