@@ -100,7 +100,8 @@ function describeAdapter(adapter: AdapterInfo): string {
   return `a hardware GPU${what ? ` (${what})` : ''}`;
 }
 
-const LABEL: Record<BackendName, string> = {
+/** Display name of each backend, for reasons and run notes. */
+export const BACKEND_LABEL: Record<BackendName, string> = {
   webgpu: 'WebGPU',
   wasm: 'WASM',
   cpu: 'CPU',
@@ -177,7 +178,7 @@ export async function selectBackend(preference: 'auto' | BackendName): Promise<B
       : '';
     return {
       name: preference,
-      reason: `${LABEL[preference]} was forced in Settings${note}; probe ${probes[preference]} ms`,
+      reason: `${BACKEND_LABEL[preference]} was forced in Settings${note}; probe ${probes[preference]} ms`,
       forced: true,
       ...(adapter ? { adapter } : {}),
       probeMs: probes,
@@ -190,7 +191,7 @@ export async function selectBackend(preference: 'auto' | BackendName): Promise<B
       : '';
   return {
     ...auto,
-    reason: `${LABEL[preference]} was forced in Settings but failed to initialise${hint}, so auto chose ${LABEL[auto.name]}: ${auto.reason}`,
+    reason: `${BACKEND_LABEL[preference]} was forced in Settings but failed to initialise${hint}, so auto chose ${BACKEND_LABEL[auto.name]}: ${auto.reason}`,
   };
 }
 

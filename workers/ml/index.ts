@@ -2,7 +2,7 @@
  * tfjs code of the compute worker: backend choice, model building, training, scoring and
  * (de)serialisation. Plain typed arrays in and out; no DOM, no Dexie.
  */
-export { currentTensorCount, selectBackend } from './backend';
+export { BACKEND_LABEL, currentTensorCount, selectBackend } from './backend';
 export { buildModel, outputUnits, MAX_UNITS } from './model';
 export { fit } from './fit';
 export type { FitData, FitOptions, FitResult } from './fit-data';

@@ -29,6 +29,7 @@ import type {
 import { CancelledError } from '../../src/lib/contracts/errors';
 import { putArtifactAndUpdateRun, putRun, sha256Hex, updateRun } from '../../src/lib/db';
 import {
+  BACKEND_LABEL,
   buildModel,
   fit,
   modelToArtifacts,
@@ -174,8 +175,8 @@ export async function trainPrepared(
         const reason = e instanceof Error ? e.message : String(e);
         fallbacks.push({ from: backend.name, to: next.name, epoch: state.epoch + 1, reason });
         notes.push(
-          `The ${LABEL[backend.name]} backend failed during epoch ${state.epoch + 1} (${reason}); ` +
-            `the model was retrained from scratch on ${LABEL[next.name]}.`,
+          `The ${BACKEND_LABEL[backend.name]} backend failed during epoch ${state.epoch + 1} (${reason}); ` +
+            `the model was retrained from scratch on ${BACKEND_LABEL[next.name]}.`,
         );
         backend = next;
         run.history = [];
@@ -429,13 +430,6 @@ function baselineFor(p: PreparedData, seed: number, iterations: number): Evaluat
   return structuredClone(evaluation);
 }
 
-const LABEL: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  wasm: 'WASM',
-  cpu: 'CPU',
-  webgl: 'WebGL',
-};
-
 /** Whether an error means the backend's device is gone (WebGPU `GPUDevice.lost`). */
 export function isBackendLost(e: unknown): boolean {
   const message = e instanceof Error ? `${e.name} ${e.message}` : String(e);
@@ -460,7 +454,7 @@ async function nextBackend(failed: BackendName, error: unknown): Promise<Backend
     return {
       ...info,
       forced: false,
-      reason: `${LABEL[failed]} failed mid-run (${why}), so the run fell back to ${LABEL[name]}; probe ${info.probeMs?.[name] ?? '?'} ms`,
+      reason: `${BACKEND_LABEL[failed]} failed mid-run (${why}), so the run fell back to ${BACKEND_LABEL[name]}; probe ${info.probeMs?.[name] ?? '?'} ms`,
     };
   }
   return null;
