@@ -110,32 +110,29 @@ export function invalidateServing(deploymentId?: string): void {
   else states.delete(deploymentId);
 }
 
-function versionOf(id: string): Promise<ModelVersion | undefined> {
-  let found = versions.get(id);
+/**
+ * `read(id)` through `cache`. Not cached when missing: the record may be written later (e.g. a
+ * model import).
+ */
+function cachedRead<T>(
+  cache: Map<string, Promise<T | undefined>>,
+  id: string,
+  read: (id: string) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  let found = cache.get(id);
   if (!found) {
-    found = getModelVersion(id);
-    // Not cached when missing: it may be registered later (e.g. an import).
+    found = read(id);
     void found.then(
-      (v) => v || versions.delete(id),
-      () => versions.delete(id),
+      (v) => v || cache.delete(id),
+      () => cache.delete(id),
     );
-    versions.set(id, found);
+    cache.set(id, found);
   }
   return found;
 }
 
-function suiteOf(id: string): Promise<ExpectationSuite | undefined> {
-  let found = suites.get(id);
-  if (!found) {
-    found = getSuite(id);
-    void found.then(
-      (s) => s || suites.delete(id),
-      () => suites.delete(id),
-    );
-    suites.set(id, found);
-  }
-  return found;
-}
+const versionOf = (id: string) => cachedRead(versions, id, getModelVersion);
+const suiteOf = (id: string) => cachedRead(suites, id, getSuite);
 
 /**
  * The deployment resolved for serving, from the cache when fresh (see the module doc).
