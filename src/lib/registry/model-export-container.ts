@@ -112,8 +112,8 @@ export function unpackModelExport(
     if (typeof path !== 'string' || typeof text !== 'string') {
       fail(`entry ${i + 1} needs a "path" and a "base64" string`);
     }
-    if (text.length % 4 !== 0 || base64ByteLength(text) > limits.maxFileBytes) {
-      if (text.length % 4 !== 0) fail(`entry ${JSON.stringify(path)} is not valid base64`);
+    if (text.length % 4 !== 0) fail(`entry ${JSON.stringify(path)} is not valid base64`);
+    if (base64ByteLength(text) > limits.maxFileBytes) {
       fail(
         `entry ${JSON.stringify(path)} is larger than the limit of ${limits.maxFileBytes} bytes`,
       );
