@@ -20,7 +20,11 @@ export interface Loaded {
 const MAX_CACHED = 8;
 const cache = new Map<string, Promise<Loaded>>();
 
-async function load(artifactId: string): Promise<Loaded> {
+/**
+ * A stored artifact and its model, loaded once and cached (shared with {@link predictRows}); the
+ * model belongs to the cache: do not dispose it.
+ */
+export async function loadArtifactModel(artifactId: string): Promise<Loaded> {
   let entry = cache.get(artifactId);
   if (!entry) {
     entry = (async () => {
@@ -46,14 +50,6 @@ async function load(artifactId: string): Promise<Loaded> {
   return entry;
 }
 
-/**
- * A stored artifact and its model, loaded once and cached (shared with {@link predictRows}); the
- * model belongs to the cache: do not dispose it.
- */
-export function loadArtifactModel(artifactId: string): Promise<Loaded> {
-  return load(artifactId);
-}
-
 /** Scores `rows`; invalid inputs throw a DataError naming the field and value. */
 export async function predictRows(
   artifactId: string,
@@ -61,7 +57,7 @@ export async function predictRows(
   rows: InputRow[],
 ): Promise<Prediction[]> {
   const started = performance.now();
-  const { artifact, model } = await load(artifactId);
+  const { artifact, model } = await loadArtifactModel(artifactId);
   const spec = artifact.preprocessing;
   const d = spec.outputWidth;
   const x = new Float32Array(rows.length * d);
