@@ -1,20 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { guardOrigin } from './helpers';
-
-async function trainAndRegister(page: Page, kind: 'baseline' | 'logistic') {
-  await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await page.getByLabel('Target column').selectOption('Species');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(kind);
-  await page.getByLabel('Epochs').fill('20');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Test results' })).toContainText(
-    `${kind} on Species`,
-    { timeout: 120_000 },
-  );
-  await page.getByLabel('Model name').fill('penguins');
-  await page.getByRole('button', { name: 'Register model' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { guardOrigin, moveChampion, trainAndRegister } from './helpers';
 
 /**
  * Issue 7 as a person does it: two versions behind one deployment, an experiment between them,
@@ -28,17 +13,13 @@ test('A/B test: set up, replay, results, SRM on a broken split, promote, alias h
   const guard = await guardOrigin(page);
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('344');
-  await trainAndRegister(page, 'baseline');
-  await trainAndRegister(page, 'logistic');
+  await trainAndRegister(page, { kind: 'baseline', epochs: 20, name: 'penguins' });
+  await trainAndRegister(page, { kind: 'logistic', epochs: 20, name: 'penguins' });
 
   // v1 (the baseline) is the champion; the deployment serves it.
   await page.getByRole('link', { name: 'Registry' }).click();
-  const aliases = page.getByRole('region', { name: 'Aliases' });
-  await aliases.getByLabel('Alias', { exact: true }).fill('champion');
-  await aliases.getByLabel('Version').selectOption({ label: 'v1' });
-  await aliases.getByLabel('Reason').fill('first model');
-  await aliases.getByRole('button', { name: 'Move alias' }).click();
-  await expect(aliases).toContainText('champion: penguins@1');
+  await moveChampion(page, 'v1', 'first model');
+  await expect(page.getByRole('region', { name: 'Aliases' })).toContainText('champion: penguins@1');
   await page.getByRole('link', { name: 'Serve', exact: true }).click();
   const deployments = page.getByRole('region', { name: 'Deployments' });
   await deployments.getByLabel('Deployment name').fill('web');

@@ -61,3 +61,46 @@ export async function importThroughUi(page: Page, name: string, buffer: Buffer) 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(preview).toBeHidden({ timeout: 120_000 });
 }
+
+/**
+ * Opens the Train view and starts training a `kind` model of Species for `epochs` epochs (on
+ * `dataset`'s version when given, else the selected one: the bundled penguins).
+ */
+export async function trainOnSpecies(
+  page: Page,
+  { kind, epochs, dataset }: { kind: string; epochs: number; dataset?: string | RegExp },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Train', exact: true }).click();
+  if (dataset !== undefined) await selectOptionContaining(page.getByLabel('Dataset'), dataset);
+  await page.getByLabel('Target column').selectOption('Species');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(kind);
+  await page.getByLabel('Epochs').fill(String(epochs));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+}
+
+/**
+ * Trains as {@link trainOnSpecies}, waits for the test results and registers the model as
+ * `name`.
+ */
+export async function trainAndRegister(
+  page: Page,
+  options: { kind: string; epochs: number; name: string; dataset?: string | RegExp },
+): Promise<void> {
+  await trainOnSpecies(page, options);
+  await expect(page.getByRole('region', { name: 'Test results' })).toContainText(
+    `${options.kind} on Species`,
+    { timeout: 120_000 },
+  );
+  await page.getByLabel('Model name').fill(options.name);
+  await page.getByRole('button', { name: 'Register model' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toBeVisible();
+}
+
+/** Moves the champion alias to `version` (a label such as `v1`) in the Registry view's Aliases. */
+export async function moveChampion(page: Page, version: string, reason: string): Promise<void> {
+  const aliases = page.getByRole('region', { name: 'Aliases' });
+  await aliases.getByLabel('Alias', { exact: true }).fill('champion');
+  await aliases.getByLabel('Version').selectOption({ label: version });
+  await aliases.getByLabel('Reason').fill(reason);
+  await aliases.getByRole('button', { name: 'Move alias' }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { guardOrigin, selectOptionContaining } from './helpers';
+import { guardOrigin, moveChampion, selectOptionContaining, trainAndRegister } from './helpers';
 
 async function workshopModel(page: Page): Promise<void> {
   // The workshop: Palmer penguins of Dream + Torgersen (v1) and v1 followed by Biscoe (v2).
@@ -9,27 +9,18 @@ async function workshopModel(page: Page): Promise<void> {
     timeout: 60_000,
   });
 
-  await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await selectOptionContaining(page.getByLabel('Dataset'), /drift workshop.*176 rows/);
-  await page.getByLabel('Target column').selectOption('Species');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
-  await page.getByLabel('Epochs').fill('40');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Test results' })).toContainText(
-    'logistic on Species',
-    { timeout: 120_000 },
-  );
-  await page.getByLabel('Model name').fill('penguins-drift');
-  await page.getByRole('button', { name: 'Register model' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toBeVisible();
+  await trainAndRegister(page, {
+    kind: 'logistic',
+    epochs: 40,
+    name: 'penguins-drift',
+    dataset: /drift workshop.*176 rows/,
+  });
 
   await page.getByRole('link', { name: 'Registry' }).click();
-  const aliases = page.getByRole('region', { name: 'Aliases' });
-  await aliases.getByLabel('Alias', { exact: true }).fill('champion');
-  await aliases.getByLabel('Version').selectOption({ label: 'v1' });
-  await aliases.getByLabel('Reason').fill('first model');
-  await aliases.getByRole('button', { name: 'Move alias' }).click();
-  await expect(aliases).toContainText('champion: penguins-drift@1');
+  await moveChampion(page, 'v1', 'first model');
+  await expect(page.getByRole('region', { name: 'Aliases' })).toContainText(
+    'champion: penguins-drift@1',
+  );
 }
 
 /**

@@ -1,28 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { guardOrigin } from './helpers';
-
-async function trainAndRegister(page: Page, kind: 'baseline' | 'logistic', name: string) {
-  await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await page.getByLabel('Target column').selectOption('Species');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(kind);
-  await page.getByLabel('Epochs').fill('30');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Test results' })).toContainText(
-    `${kind} on Species`,
-    { timeout: 120_000 },
-  );
-  await page.getByLabel('Model name').fill(name);
-  await page.getByRole('button', { name: 'Register model' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toBeVisible();
-}
-
-async function moveChampion(page: Page, version: string, reason: string) {
-  const aliases = page.getByRole('region', { name: 'Aliases' });
-  await aliases.getByLabel('Alias', { exact: true }).fill('champion');
-  await aliases.getByLabel('Version').selectOption({ label: version });
-  await aliases.getByLabel('Reason').fill(reason);
-  await aliases.getByRole('button', { name: 'Move alias' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { guardOrigin, moveChampion, trainAndRegister } from './helpers';
 
 /**
  * Issue 5 as a person does it: two versions, a promotion through the gate, serving from the
@@ -36,8 +13,8 @@ test('register, promote through a gate, serve, fall back, roll back, check histo
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('344');
 
-  await trainAndRegister(page, 'baseline', 'penguins');
-  await trainAndRegister(page, 'logistic', 'penguins');
+  await trainAndRegister(page, { kind: 'baseline', epochs: 30, name: 'penguins' });
+  await trainAndRegister(page, { kind: 'logistic', epochs: 30, name: 'penguins' });
 
   await page.getByRole('link', { name: 'Registry' }).click();
   const versions = page.getByRole('table', { name: 'Versions of penguins' });

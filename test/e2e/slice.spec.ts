@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guardOrigin, importThroughUi, selectOptionContaining } from './helpers';
+import { guardOrigin, importThroughUi, selectOptionContaining, trainOnSpecies } from './helpers';
 
 /**
  * The thin slice of issue 2, as a new user does it: the app opens on the bundled penguins
@@ -20,11 +20,7 @@ test('penguins: train, register, predict, reload, predict again', async ({ page 
   const badge = page.getByLabel('Compute backend');
   await expect(badge).toContainText('WASM');
 
-  await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await page.getByLabel('Target column').selectOption('Species');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
-  await page.getByLabel('Epochs').fill('40');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await trainOnSpecies(page, { kind: 'logistic', epochs: 40 });
 
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
   const results = page.getByRole('region', { name: 'Test results' });

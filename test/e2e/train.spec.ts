@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guardOrigin } from './helpers';
+import { guardOrigin, trainOnSpecies } from './helpers';
 
 /**
  * Issue 4 as a person does it: train two models with evaluation and baseline comparison, run a
@@ -14,11 +14,7 @@ test('train, search 10 trials, compare two runs, re-run one with identical metri
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('344');
 
   // Two runs: a logistic regression and an MLP.
-  await page.getByRole('link', { name: 'Train', exact: true }).click();
-  await page.getByLabel('Target column').selectOption('Species');
-  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('logistic');
-  await page.getByLabel('Epochs').fill('30');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await trainOnSpecies(page, { kind: 'logistic', epochs: 30 });
   const results = page.getByRole('region', { name: 'Test results' });
   await expect(results).toBeVisible({ timeout: 120_000 });
   const metrics = results.getByRole('table', { name: 'Metrics' });
