@@ -5,29 +5,13 @@
  * registers the same ids (`penguins@1`), so this test needs a fresh module instance.
  */
 import { describe, expect, it } from 'vitest';
-import type { Monitor } from '../../../src/lib/contracts/monitoring';
 import { countRejects, listPredictions, putDeployment, putMonitor } from '../../../src/lib/db';
 import { runMonitor } from '../../../workers/tasks/monitor';
 import { flushPredictionLog, SERVING_FRESH_MS, serve } from '../../../workers/tasks/serve';
 import { GOOD_ROW, setUpDeployment, sleep, useServingDb } from '../serving/helpers';
+import { monitorOf } from './helpers';
 
 useServingDb();
-
-function monitorOf(deploymentId: string, patch: Partial<Monitor>): Monitor {
-  return {
-    id: crypto.randomUUID(),
-    name: 'm',
-    deploymentId,
-    createdAt: Date.now(),
-    window: { kind: 'count', size: 3 },
-    columns: {},
-    driftShare: 0.5,
-    rules: [],
-    retrain: { auto: false, datasetId: null },
-    notify: false,
-    ...patch,
-  };
-}
 
 describe('monitor rates', () => {
   it('counts invalid inputs answered by the fallback and rejected ones in the rates', async () => {
