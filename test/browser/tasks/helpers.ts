@@ -8,9 +8,10 @@ import type {
   ColumnSchema,
   DatasetVersion,
   ModelConfig,
+  Run,
   SplitSpec,
 } from '../../../src/lib/contracts/entities';
-import { closeDb, createDataset, openDb, writeDatasetVersion } from '../../../src/lib/db';
+import { closeDb, createDataset, listRuns, openDb, writeDatasetVersion } from '../../../src/lib/db';
 import { createRng } from '../../../src/lib/stats/rng';
 import { chooseBackend } from '../../../workers/tasks/backend-state';
 
@@ -137,4 +138,28 @@ export function searchRequest(
     seed: 21,
     ...overrides,
   };
+}
+
+/**
+ * A grid search over three learning rates that learn fast (0.05, 0.04, 0.03) and three that learn
+ * far slower (1e-5 to 3e-5), with the median pruner after two complete trials: the request of the
+ * pruner tests, serial (search.test.ts) and parallel (search-parallel.test.ts).
+ */
+export function slowTrialsRequest(datasetVersionId: string): SearchRequest {
+  return searchRequest(datasetVersionId, {
+    sampler: 'grid',
+    space: [
+      {
+        name: 'learningRate',
+        kind: 'categorical',
+        choices: [0.05, 0.04, 0.03, 1e-5, 2e-5, 3e-5],
+      },
+    ],
+    pruner: { id: 'median', nStartupTrials: 2 },
+  });
+}
+
+/** The runs of a search's trials (tagged `search:<id>`). */
+export async function trialRuns(searchId: string): Promise<Run[]> {
+  return (await listRuns()).filter((r) => r.tags.includes(`search:${searchId}`));
 }

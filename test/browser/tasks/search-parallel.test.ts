@@ -6,16 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../../src/lib/contracts/compute';
 import type { Run } from '../../../src/lib/contracts/entities';
-import { getRun, listRuns } from '../../../src/lib/db';
+import { getRun } from '../../../src/lib/db';
 import { currentTensorCount } from '../../../workers/ml';
 import { cancelSearch, runSearch } from '../../../workers/tasks/search';
-import { config, searchRequest as request, useTaskDb, writePenguins } from './helpers';
+import {
+  config,
+  searchRequest as request,
+  slowTrialsRequest,
+  trialRuns,
+  useTaskDb,
+  writePenguins,
+} from './helpers';
 
 useTaskDb();
-
-async function trialRuns(searchId: string): Promise<Run[]> {
-  return (await listRuns()).filter((r) => r.tags.includes(`search:${searchId}`));
-}
 
 /** Whether two of the runs were training at the same time. */
 function overlapping(runs: Run[]): boolean {
@@ -62,17 +65,7 @@ describe('runSearch with parallel trials', () => {
 
   it('the median pruner still prunes the slow trials', async () => {
     const version = await writePenguins();
-    const req = request(version.id, {
-      sampler: 'grid',
-      space: [
-        {
-          name: 'learningRate',
-          kind: 'categorical',
-          choices: [0.05, 0.04, 0.03, 1e-5, 2e-5, 3e-5],
-        },
-      ],
-      pruner: { id: 'median', nStartupTrials: 2 },
-    });
+    const req = slowTrialsRequest(version.id);
     const record = await runSearch(req, { onProgress: () => undefined, threads: 2 });
     expect(record.status).toBe('completed');
     const pruned = record.study.trials.filter((t) => t.state === 'pruned');

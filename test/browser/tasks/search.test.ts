@@ -4,10 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchProgress } from '../../../src/lib/contracts/compute';
-import { getRun, getSearch, listRuns, listSearches } from '../../../src/lib/db';
+import { getRun, getSearch, listSearches } from '../../../src/lib/db';
 import { currentTensorCount } from '../../../workers/ml';
 import { cancelSearch, runSearch, trialRunId } from '../../../workers/tasks/search';
-import { config, searchRequest as request, SPLIT, useTaskDb, writePenguins } from './helpers';
+import {
+  config,
+  searchRequest as request,
+  slowTrialsRequest,
+  SPLIT,
+  trialRuns,
+  useTaskDb,
+  writePenguins,
+} from './helpers';
 
 useTaskDb();
 
@@ -27,7 +35,7 @@ describe('runSearch', () => {
       expect((await listSearches()).map((s) => s.id)).toEqual([req.searchId]);
       expect(record.study.trials.map((t) => t.state)).toEqual(Array(6).fill('complete'));
       expect(Object.keys(record.runIds)).toHaveLength(6);
-      const runs = (await listRuns()).filter((r) => r.tags.includes(`search:${req.searchId}`));
+      const runs = await trialRuns(req.searchId);
       expect(runs).toHaveLength(6);
       for (const [n, runId] of Object.entries(record.runIds)) {
         const run = (await getRun(runId))!;
@@ -49,17 +57,7 @@ describe('runSearch', () => {
 
   it('the median pruner prunes a trial that learns far slower than the others', async () => {
     const version = await writePenguins();
-    const req = request(version.id, {
-      sampler: 'grid',
-      space: [
-        {
-          name: 'learningRate',
-          kind: 'categorical',
-          choices: [0.05, 0.04, 0.03, 1e-5, 2e-5, 3e-5],
-        },
-      ],
-      pruner: { id: 'median', nStartupTrials: 2 },
-    });
+    const req = slowTrialsRequest(version.id);
     // Serial (threads: 1): which trials are pruned is then exact; search-parallel.test.ts
     // covers the pruner with parallel trials.
     const record = await runSearch(req, { onProgress: () => undefined, threads: 1 });
