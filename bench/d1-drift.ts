@@ -26,12 +26,8 @@ import {
   type D1Job,
   type D1Reply,
 } from './d1-worker';
+import { args, fmt, median, opt } from './helpers.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const ROWS = opt('rows', 1_000_000);
 const COLS = opt('cols', 20);
 const WORKERS = opt('workers', 2);
@@ -149,11 +145,6 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 interface PeerResult {
   seconds: number;
   columns: Array<{
@@ -202,8 +193,6 @@ function maxRelDiff(ours: D1ColumnResult[], peer: PeerResult): Record<string, nu
   }
   return out;
 }
-
-const fmt = (s: number): string => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 
 async function main(): Promise<void> {
   const label = `D1 drift ${COLS} cols ${ROWS / 1e6}M vs ${ROWS / 1e6}M`;

@@ -25,12 +25,8 @@ import {
 } from '../src/lib/monitor/index';
 import type { DriftTestName } from '../src/lib/stats/drift-test';
 import { createRng } from '../src/lib/stats/index';
+import { args, fmt, median, opt } from './helpers.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const ROWS = opt('rows', 1_000_000);
 const COLS = opt('cols', 20);
 const RUNS = 5;
@@ -53,9 +49,6 @@ function generate(): { ref: Map<string, ColumnValues>; cur: Map<string, ColumnVa
   }
   return { ref, cur };
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (s: number): string => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 
 function main(): void {
   const label = `D1M monitor window ${COLS} cols ${ROWS / 1e6}M vs ${ROWS / 1e6}M`;

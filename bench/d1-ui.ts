@@ -36,19 +36,14 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Locator, type Page } from 'playwright';
 import { build, preview } from 'vite';
 import { createRng } from '../src/lib/stats/index';
+import { args, fmt, freePort, median, opt } from './helpers.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const RUNS = opt('runs', 5);
 const COLS = 20;
 const TRAIN_ROWS = 1_010_101; // 1% test share (Math.round(10,101.01) rows) leaves 1,000,000
@@ -61,8 +56,6 @@ const dataDir = join(root, 'bench/data');
 const trainCsv = join(dataDir, 'd1ui-train.csv');
 const batchCsv = join(dataDir, 'd1ui-batch.csv');
 
-const fmt = (s: number): string => (s < 10 ? s.toFixed(2) : s.toFixed(1));
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const log = (s: string): void =>
   console.log(`[D1UI ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -132,15 +125,6 @@ function runPeer(train: Float64Array[], batch: Float64Array[]): number | string 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  await new Promise((r) => server.close(r));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** Selects the first option whose text matches (lists re-render after refreshes). */

@@ -15,13 +15,9 @@
 // searches running at the same speed, which on a shared machine they often do not.
 //
 //   node bench/h1-search.mjs [--trials T] [--epochs E] [--rows N] [--threads P] [--runs R]
+import { opt } from './helpers.mjs';
 import { median, openBench } from './pages/ml/harness.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
 const TRIALS = opt('trials', 20);
 const EPOCHS = opt('epochs', 10);
 const ROWS = opt('rows', 10_000);

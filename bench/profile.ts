@@ -13,12 +13,8 @@ import type { Column } from '../src/lib/data/columns';
 import { profileDataset } from '../src/lib/data/profile';
 import { createRng } from '../src/lib/stats/rng';
 import { validationReport } from '../src/lib/validate/index';
+import { median, opt } from './helpers.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const ROWS = opt('rows', 1_000_000);
 const RUNS = opt('runs', 5);
 const FLOATS = 20;
@@ -45,11 +41,6 @@ function generate(): { schema: ColumnSchema[]; columns: Column[] } {
   schema.push({ name: 'label', type: 'category', encoding: 'dict', dictionary, missing: 0 });
   columns.push(codes);
   return { schema, columns };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 const { schema, columns } = generate();

@@ -10,24 +10,20 @@
 //
 //   node bench/q1-score.mjs [--rows N] [--runs R] [--backend auto|wasm|cpu|webgpu]
 //                           [--isolated] [--no-minify]
+import { args, opt, optText } from './helpers.mjs';
 import { median, openBench, quantile } from './pages/ml/harness.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const ROWS = Number(opt('rows', 1_000_000));
-const RUNS = Number(opt('runs', 5));
-const BACKEND = opt('backend', 'auto');
+const ROWS = opt('rows', 1_000_000);
+const RUNS = opt('runs', 5);
+const BACKEND = optText('backend', 'auto');
 const Q2_CALLS = 2000;
 
 const m = (rowsPerSecond) => `${(rowsPerSecond / 1e6).toFixed(2)}M`;
 
 async function main() {
   const bench = await openBench({
-    isolated: argv.includes('--isolated'),
-    minify: !argv.includes('--no-minify'),
+    isolated: args.includes('--isolated'),
+    minify: !args.includes('--no-minify'),
   });
   try {
     const setup = await bench.call('setup', { backend: BACKEND });

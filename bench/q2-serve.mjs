@@ -13,33 +13,17 @@
 // Target p50 ≤ 5 ms, p99 ≤ 20 ms (DOM). No peer: the target is absolute. The page is not
 // cross-origin isolated, so the timer resolution is ~0.1 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright';
+import { freePort, opt } from './helpers.mjs';
 import { quantile } from './pages/ml/harness.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
 const CLICKS = opt('clicks', 200);
 const WARMUP = opt('warmup', 20);
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
 
 /** Trains, registers, promotes and deploys through the UI (as test/e2e/registry.spec.ts). */
 async function setUp(page) {

@@ -15,18 +15,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { args, opt, optText } from './helpers.mjs';
 import { median, openBench } from './pages/ml/harness.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const ROWS = Number(opt('rows', 100_000));
+const ROWS = opt('rows', 100_000);
 const D = 50;
-const EPOCHS = Number(opt('epochs', 3));
-const RUNS = Number(opt('runs', 5));
-const BACKEND = opt('backend', 'auto');
+const EPOCHS = opt('epochs', 3);
+const RUNS = opt('runs', 5);
+const BACKEND = optText('backend', 'auto');
 const PYTHON = '/usr/bin/python3';
 
 /** Seeded synthetic binary classification: x ~ N(0, 1), y = [x.w + x0*x1 + 0.5 noise > 0]. */
@@ -60,7 +56,7 @@ function generate(n, d, seed) {
  * @param blasThreads null for OpenBLAS' default (every core), or a thread count
  */
 async function startPeer(dataDir, blasThreads = null) {
-  if (argv.includes('--no-peer')) return { skipped: 'skipped (--no-peer)' };
+  if (args.includes('--no-peer')) return { skipped: 'skipped (--no-peer)' };
   if (!existsSync(PYTHON)) return { skipped: `skipped (${PYTHON} not found)` };
   const script = new URL('./peers/t1_sklearn.py', import.meta.url).pathname;
   const child = spawn(
@@ -108,8 +104,8 @@ async function main() {
   writeFileSync(join(dataDir, 't1-y.bin'), y);
   const bench = await openBench({
     dataDir,
-    isolated: argv.includes('--isolated'),
-    minify: !argv.includes('--no-minify'),
+    isolated: args.includes('--isolated'),
+    minify: !args.includes('--no-minify'),
   });
   const peer = await startPeer(dataDir);
   // The same peer on one BLAS thread: on 2-vCPU machines its second thread may not help (seen
