@@ -132,7 +132,7 @@ function checkInput({ task, rows, features, classes }: AutoConfigInput): void {
  * @example
  * autoConfig({ task: 'multiclass', rows: 344, features: 10, classes: 3 }).config
  * // { kind: 'logistic', hiddenUnits: [], activation: 'relu', dropout: 0, l1: 0, l2: 0.001,
- * //   optimizer: 'adam', learningRate: 0.05, batchSize: 32, epochs: 200,
+ * //   optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 200,
  * //   earlyStoppingPatience: 20 }
  */
 export function autoConfig(input: AutoConfigInput): AutoConfigResult {
