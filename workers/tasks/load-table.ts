@@ -3,7 +3,7 @@
  * used table is kept, because the Data view asks for profile, rows, report and suite runs of the
  * same version one after another; versions are immutable, so the copy can never be stale.
  */
-import type { DatasetVersion } from '../../src/lib/contracts/entities';
+import type { ColumnSchema, DatasetVersion } from '../../src/lib/contracts/entities';
 import { NotFoundError } from '../../src/lib/contracts/errors';
 import type { Column } from '../../src/lib/data';
 import { getVersion, readColumns } from '../../src/lib/db';
@@ -58,4 +58,17 @@ export function formatRows(table: LoadedTable, rows: readonly number[]): string[
       return c.type === 'datetime' ? new Date(v).toISOString() : String(v);
     });
   });
+}
+
+/**
+ * A stored cell as a serving input or label reads it: a dictionary column's string (null for a
+ * missing code), NaN as null, a datetime as its ISO text, any other number as is.
+ * @example
+ * cellValue({ name: 'island', type: 'categorical', encoding: 'dict', dictionary: ['Biscoe'] }, 0)
+ * // 'Biscoe'
+ */
+export function cellValue(c: ColumnSchema, v: number): string | number | null {
+  if (c.encoding === 'dict') return v < 0 ? null : (c.dictionary?.[v] ?? null);
+  if (Number.isNaN(v)) return null;
+  return c.type === 'datetime' ? new Date(v).toISOString() : v;
 }

@@ -14,7 +14,6 @@
  */
 import type { InputRow } from '../../src/lib/contracts/compute';
 import type {
-  ColumnSchema,
   ModelVersion,
   Prediction,
   PredictionLogEntry,
@@ -59,7 +58,7 @@ import {
 } from '../../src/lib/monitor';
 import { argmaxRows } from '../../src/lib/metrics';
 import { predictBatch } from '../ml';
-import { loadTable, type LoadedTable } from './load-table';
+import { cellValue, loadTable, type LoadedTable } from './load-table';
 import { computeSplit } from './prepare-data';
 import { loadArtifactModel, predictRows } from './predict-rows';
 
@@ -74,13 +73,6 @@ function versionOf(id: string): Promise<ModelVersion | undefined> {
     void v.then((x) => x || versions.delete(id));
   }
   return v;
-}
-
-/** A cell of a stored column as a serving input: category text, number, ISO time or null. */
-function cellValue(c: ColumnSchema, v: number): string | number | null {
-  if (c.encoding === 'dict') return v < 0 ? null : (c.dictionary?.[v] ?? null);
-  if (Number.isNaN(v)) return null;
-  return c.type === 'datetime' ? new Date(v).toISOString() : v;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { InputRow, ReplayProgress, ReplayRequest } from '../../src/lib/cont
 import type { ColumnSchema, PredictionLogEntry } from '../../src/lib/contracts/entities';
 import { NotFoundError } from '../../src/lib/contracts/errors';
 import { appendPredictions, getModelVersion, recordRejects } from '../../src/lib/db';
-import { loadTable } from './load-table';
+import { cellValue, loadTable } from './load-table';
 import { growthbookHash, unitOf } from '../../src/lib/ab';
 import { logEntryOf, rejectOf, resolveDeployment, scoreShadow, validateFor } from './serve';
 import { answerWithArms, tagEntry } from './ab-routing';
@@ -32,12 +32,6 @@ const PROGRESS_MS = 100;
 /** Stops a running replay after its current batch. */
 export function cancelReplay(replayId: string): void {
   cancelled.add(replayId);
-}
-
-function cellValue(c: ColumnSchema, v: number): string | number | null {
-  if (c.encoding === 'dict') return v < 0 ? null : (c.dictionary?.[v] ?? null);
-  if (Number.isNaN(v)) return null;
-  return c.type === 'datetime' ? new Date(v).toISOString() : v;
 }
 
 function columnIndexOf(schema: readonly ColumnSchema[], name: string, versionId: string): number {
