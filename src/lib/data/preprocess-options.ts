@@ -54,9 +54,17 @@ export interface ResolvedFeatureOptions {
   categoricalMissing: 'unseen' | 'bucket' | 'most-frequent';
 }
 
-const IMPUTE: readonly ImputeStrategy[] = ['mean', 'median', 'most-frequent', 'constant'];
-const SCALE: readonly ScaleMethod[] = ['standard', 'min-max', 'none'];
-const CATEGORICAL_MISSING = ['unseen', 'bucket', 'most-frequent'] as const;
+/** Every {@link ImputeStrategy}, in the order error messages list them. */
+export const IMPUTE_STRATEGIES: readonly ImputeStrategy[] = [
+  'mean',
+  'median',
+  'most-frequent',
+  'constant',
+];
+/** Every {@link ScaleMethod}, in the order error messages list them. */
+export const SCALE_METHODS: readonly ScaleMethod[] = ['standard', 'min-max', 'none'];
+/** Where a categorical feature's missing values go (a one-hot transform's `missing`). */
+export const CATEGORICAL_MISSING = ['unseen', 'bucket', 'most-frequent'] as const;
 const NUMERIC_FIELDS = ['impute', 'fillValue', 'scale'] as const;
 
 /**
@@ -124,8 +132,8 @@ export function resolveFeatureOptions(
       ? `options.columns[${JSON.stringify(name)}].${key}`
       : `options.defaults.${key}`;
 
-  const impute = oneOf(pick('impute') ?? 'mean', IMPUTE, where('impute'));
-  const scale = oneOf(pick('scale') ?? 'standard', SCALE, where('scale'));
+  const impute = oneOf(pick('impute') ?? 'mean', IMPUTE_STRATEGIES, where('impute'));
+  const scale = oneOf(pick('scale') ?? 'standard', SCALE_METHODS, where('scale'));
   const categoricalMissing = oneOf(
     pick('categoricalMissing') ?? 'unseen',
     CATEGORICAL_MISSING,

@@ -4,13 +4,9 @@
  * is rebuilt from checked fields only, and `outputWidth` must equal the sum of the transforms'
  * widths, so the vector the spec produces has exactly the size it claims.
  */
-import type {
-  FittedTransform,
-  ImputeStrategy,
-  PreprocessingSpec,
-  ScaleMethod,
-} from '../contracts/entities';
+import type { FittedTransform, PreprocessingSpec } from '../contracts/entities';
 import { DATE_PARTS } from '../data/date-parts';
+import { CATEGORICAL_MISSING, IMPUTE_STRATEGIES, SCALE_METHODS } from '../data/preprocess-options';
 import { transformWidth } from '../data/preprocess-values';
 import {
   type Fail,
@@ -23,10 +19,6 @@ import {
   readString,
   readStringArray,
 } from './read-untrusted';
-
-const SCALE_METHODS: readonly ScaleMethod[] = ['standard', 'min-max', 'none'];
-const IMPUTE: readonly ImputeStrategy[] = ['mean', 'median', 'most-frequent', 'constant'];
-const MISSING_MODES = ['unseen', 'bucket', 'most-frequent'] as const;
 
 type Kind = FittedTransform['kind'];
 type Reader<K extends Kind> = (
@@ -65,7 +57,7 @@ export const TRANSFORM_READERS: { [K in Kind]: Reader<K> } = {
       unseen,
     };
     if (own(t, 'missing') !== undefined) {
-      out.missing = readOneOf(own(t, 'missing'), MISSING_MODES, `${at}.missing`, fail);
+      out.missing = readOneOf(own(t, 'missing'), CATEGORICAL_MISSING, `${at}.missing`, fail);
     }
     if (own(t, 'fill') !== undefined) {
       out.fill = readString(own(t, 'fill'), `${at}.fill`, fail, true);
@@ -76,7 +68,7 @@ export const TRANSFORM_READERS: { [K in Kind]: Reader<K> } = {
     kind: 'scale',
     column: readString(own(t, 'column'), `${at}.column`, fail),
     method: readOneOf(own(t, 'method'), SCALE_METHODS, `${at}.method`, fail),
-    impute: readOneOf(own(t, 'impute'), IMPUTE, `${at}.impute`, fail),
+    impute: readOneOf(own(t, 'impute'), IMPUTE_STRATEGIES, `${at}.impute`, fail),
     center: readFinite(own(t, 'center'), `${at}.center`, fail),
     scale: divisor(own(t, 'scale'), `${at}.scale`, fail),
     fill: readFinite(own(t, 'fill'), `${at}.fill`, fail),
@@ -103,7 +95,7 @@ export const TRANSFORM_READERS: { [K in Kind]: Reader<K> } = {
       column: readString(own(t, 'column'), `${at}.column`, fail),
       parts,
       method: readOneOf(own(t, 'method'), SCALE_METHODS, `${at}.method`, fail),
-      impute: readOneOf(own(t, 'impute'), IMPUTE, `${at}.impute`, fail),
+      impute: readOneOf(own(t, 'impute'), IMPUTE_STRATEGIES, `${at}.impute`, fail),
       center,
       scale,
       fill,
